@@ -1,0 +1,22 @@
+/**
+ * Calendar-date helpers shared by every context. A due is either an instant (`2026-03-05T17:00:00.000Z`)
+ * or a calendar date (`2026-03-05`); the owner thinks in local calendar dates, so both become one here.
+ */
+import { format, parseISO } from 'date-fns';
+
+const CALENDAR_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+export function isCalendarDate(value: string): boolean {
+  return CALENDAR_DATE.test(value);
+}
+
+/** The local calendar date (`YYYY-MM-DD`) of an instant or calendar date, in this context's time zone. */
+export function localDateOf(due: string): string {
+  if (isCalendarDate(due)) return due;
+  return format(parseISO(due), 'yyyy-MM-dd');
+}
+
+/** Today's local calendar date. */
+export function todayLocal(now: Date = new Date()): string {
+  return format(now, 'yyyy-MM-dd');
+}
