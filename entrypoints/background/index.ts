@@ -1,3 +1,31 @@
 import { defineBackground } from '#imports';
+import { browser } from 'wxt/browser';
+import { createHistoryService } from '@/utils/background/service';
+import { openHistoryDb, type HistoryDb } from '@/utils/store/db';
+import { historyRevisionItem, loadSettings } from '@/utils/settings';
 
-export default defineBackground(() => {});
+export default defineBackground(() => {
+  // The service worker may be stopped at any moment: nothing lives only here except a lazily opened
+  // connection, reopened on the next wake-up.
+  let connection: Promise<HistoryDb> | null = null;
+  const db = () =>
+    (connection ??= openHistoryDb({
+      onBlocking: () => {
+        void connection?.then((d) => d.close());
+        connection = null;
+      },
+    }).catch((error: unknown) => {
+      connection = null;
+      throw error;
+    }));
+
+  const service = createHistoryService({
+    db,
+    settings: loadSettings,
+    now: () => new Date(),
+    onHistoryChanged: () => historyRevisionItem.setValue(Date.now()),
+  });
+
+  // Registered synchronously so a message that wakes the worker is not missed.
+  browser.runtime.onMessage.addListener((message: unknown) => service.handle(message));
+});

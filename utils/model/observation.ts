@@ -14,7 +14,13 @@ export type SiteId = z.infer<typeof SiteIdSchema>;
 export const CalendarDateSchema = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a YYYY-MM-DD date')
-  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)), 'not a real calendar date');
+  .refine(isRealCalendarDate, 'not a real calendar date');
+
+/** `2026-02-31` matches the pattern but is no day; Date would silently roll it over to March. */
+function isRealCalendarDate(value: string): boolean {
+  const time = Date.parse(`${value}T00:00:00Z`);
+  return !Number.isNaN(time) && new Date(time).toISOString().slice(0, 10) === value;
+}
 
 /** An ISO-8601 instant with an explicit offset (as Trello's JSON gives it). */
 export const InstantSchema = z.iso.datetime({ offset: true });

@@ -1,0 +1,103 @@
+import 'fake-indexeddb/auto';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { createHistoryService } from '@/utils/background/service';
+import { openHistoryDb, type HistoryDb } from '@/utils/store/db';
+import { DEFAULT_SETTINGS } from '@/utils/settings';
+import { batch, freshIndexedDb, observation } from '../store/helpers';
+
+let db: HistoryDb;
+const log = vi.fn();
+const changed = vi.fn();
+const now = new Date('2026-03-03T12:00:00.000Z');
+
+const service = () =>
+  createHistoryService({ db: async () => db, settings: async () => DEFAULT_SETTINGS, now: () => now, onHistoryChanged: changed, log });
+
+beforeEach(async () => {
+  freshIndexedDb();
+  db = await openHistoryDb();
+  log.mockReset();
+  changed.mockReset();
+});
+
+describe('history service', () => {
+  it.each([
+    ['not an object', 42],
+    ['unknown type', { type: 'drop-database' }],
+    ['batch without tasks', { type: 'observe', batch: { site: 'trello', pageUrl: 'x', observedAt: '2026-03-01T00:00:00Z', facts: [] } }],
+    ['bad client deadline', { type: 'set-client-due', taskKey: 'trello:a', clientDue: '5 March' }],
+    ['impossible date', { type: 'set-client-due', taskKey: 'trello:a', clientDue: '2026-02-31' }],
+  ])('rejects a malformed message (%s) with a reason, without throwing, and logs it', async (_name, message) => {
+    const reply = await service().handle(message);
+    expect(reply).toMatchObject({ ok: false, error: expect.stringMatching(/^rejected message: /) });
+    expect(log).toHaveBeenCalledOnce();
+    expect(await db.count('tasks')).toBe(0);
+  });
+
+  it('answers an observation batch with views for its tasks and people', async () => {
+    const reply = await service().handle({ type: 'observe', batch: batch([observation()]) });
+    expect(reply.ok).toBe(true);
+    if (!reply.ok || !('views' in reply)) throw new Error('expected views');
+    expect(reply.views.tasks).toEqual([
+      expect.objectContaining({ key: 'trello:AbC123xy', toldDue: '2026-03-05', zone: 'yellow', clientDue: null, bufferDays: null }),
+    ]);
+    expect(reply.views.contractors).toEqual([expect.objectContaining({ id: 'trello:anaruiz', grade: 'new', n: 0 })]);
+    expect(changed).toHaveBeenCalledOnce();
+  });
+
+  it('zones follow the told due until forecasting knows better: red past due, yellow within 2 days, green later, done', async () => {
+    const tasks = [
+      observation({ key: 'trello:Late0001', nativeId: 'Late0001', due: '2026-03-02T17:00:00.000Z' }),
+      observation({ key: 'trello:Soon0001', nativeId: 'Soon0001', due: '2026-03-05' }),
+      observation({ key: 'trello:Later001', nativeId: 'Later001', due: '2026-03-20' }),
+      observation({ key: 'trello:Done0001', nativeId: 'Done0001', due: '2026-03-02', done: true }),
+      observation({ key: 'trello:NoDue001', nativeId: 'NoDue001', due: null }),
+    ];
+    const reply = await service().handle({ type: 'observe', batch: batch(tasks) });
+    if (!reply.ok || !('views' in reply)) throw new Error('expected views');
+    expect(Object.fromEntries(reply.views.tasks.map((t) => [t.key, t.zone]))).toEqual({
+      'trello:Late0001': 'red',
+      'trello:Soon0001': 'yellow',
+      'trello:Later001': 'green',
+      'trello:Done0001': 'done',
+      'trello:NoDue001': 'none',
+    });
+  });
+
+  it('records a client deadline and shows the buffer in working days', async () => {
+    await service().handle({ type: 'observe', batch: batch([observation()]) });
+    // Told Thu 5 March, client Tue 10 March: Fri, Mon, Tue = 3 working days.
+    const reply = await service().handle({ type: 'set-client-due', taskKey: 'trello:AbC123xy', clientDue: '2026-03-10' });
+    expect(reply).toMatchObject({ ok: true, task: { clientDue: '2026-03-10', bufferDays: 3 } });
+    const overview = await service().handle({ type: 'get-overview' });
+    expect(overview).toMatchObject({ ok: true, overview: { tasks: [{ key: 'trello:AbC123xy', clientDue: '2026-03-10' }] } });
+    const events = await db.getAllFromIndex('events', 'byTask', 'trello:AbC123xy');
+    expect(events.filter((e) => e.type === 'client-due-set')).toEqual([
+      expect.objectContaining({ oldValue: null, newValue: '2026-03-10', source: 'owner' }),
+    ]);
+  });
+
+  it('counts deliveries on the badge from the event log', async () => {
+    const ana = { site: 'trello' as const, handle: 'anaruiz', displayName: 'Ana Ruiz' };
+    const done = (id: string, due: string, completedAt: string) =>
+      observation({ key: `trello:${id}`, nativeId: id, assignees: [ana], due, done: true, completedAt });
+    const facts = ['T0000001', 'T0000002', 'T0000003'].map((id, i) => ({
+      taskKey: `trello:${id}`, factId: `c${i}`, kind: 'created' as const, at: '2026-02-01T09:00:00.000Z',
+    }));
+    const reply = await service().handle({
+      type: 'observe',
+      batch: batch(
+        [
+          done('T0000001', '2026-02-10T17:00:00.000Z', '2026-02-09T12:00:00.000Z'),
+          done('T0000002', '2026-02-12T17:00:00.000Z', '2026-02-12T10:00:00.000Z'),
+          done('T0000003', '2026-02-14T17:00:00.000Z', '2026-02-18T10:00:00.000Z'),
+          // Open and already past its told due: counted as late.
+          observation({ key: 'trello:T0000004', nativeId: 'T0000004', assignees: [ana], due: '2026-02-20T17:00:00.000Z' }),
+        ],
+        { facts },
+      ),
+    });
+    if (!reply.ok || !('views' in reply)) throw new Error('expected views');
+    expect(reply.views.contractors[0]).toMatchObject({ id: 'trello:anaruiz', n: 4, onTimeRate: 0.5 });
+  });
+});

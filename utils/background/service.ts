@@ -1,0 +1,121 @@
+import { applyBatch } from '../store/apply-batch';
+import type { HistoryDb } from '../store/db';
+import { setClientDue } from '../store/owner-edits';
+import { getAllContractors, getAllTasks, getContractors, getContractorWork, getTasks, sortEvents } from '../store/queries';
+import type { ContractorRecord, HistoryEvent, TaskRecord } from '../store/schema';
+import { describeZodError, RequestSchema, type Request, type ResponseFor } from '../messages/protocol';
+import type { Views } from '../messages/views';
+import type { DerivedDelivery } from '../history/deliveries';
+import type { Settings } from '../settings';
+import { buildContractorView, buildTaskView, deliveriesOf, type ViewContext } from '../views/build-views';
+
+export interface ServiceDeps {
+  db: () => Promise<HistoryDb>;
+  settings: () => Promise<Settings>;
+  now: () => Date;
+  /** Called after every write, so open pages refresh. */
+  onHistoryChanged: () => Promise<void> | void;
+  log?: (message: string) => void;
+}
+
+type AnyResponse = ResponseFor<Request['type']>;
+
+/**
+ * The background's message handler. Parses every request; anything malformed is answered with
+ * `{ ok: false, error }` and logged, never thrown back at the sender.
+ */
+export function createHistoryService(deps: ServiceDeps) {
+  const log = deps.log ?? ((m: string) => console.warn(`[Leeway] ${m}`));
+
+  async function context(): Promise<ViewContext> {
+    return { now: deps.now(), settings: await deps.settings() };
+  }
+
+  async function views(db: HistoryDb, taskKeys: string[], contractorIds: string[]): Promise<Views> {
+    const ctx = await context();
+    const tasks = await getTasks(db, taskKeys);
+    const ids = [...new Set([...contractorIds, ...tasks.flatMap((t) => t.assignees)])];
+    const contractors = await getContractors(db, ids);
+    const histories = new Map<string, DerivedDelivery[]>();
+    for (const c of contractors) histories.set(c.id, deliveriesOf(c.id, await getContractorWork(db, c.id)));
+    const byId = new Map(contractors.map((c) => [c.id, c]));
+    return {
+      tasks: tasks.map((t) => buildTaskView(t, byId, histories, ctx)),
+      contractors: contractors
+        .filter((c) => contractorIds.includes(c.id))
+        .map((c) => buildContractorView(c, histories.get(c.id) ?? [], ctx)),
+    };
+  }
+
+  async function overview(db: HistoryDb) {
+    const ctx = await context();
+    const [tasks, contractors, events] = await Promise.all([getAllTasks(db), getAllContractors(db), db.getAll('events')]);
+    const histories = historiesFromAll(tasks, contractors, events);
+    const byId = new Map(contractors.map((c) => [c.id, c]));
+    return {
+      tasks: tasks.map((t) => buildTaskView(t, byId, histories, ctx)),
+      contractors: contractors.map((c) => buildContractorView(c, histories.get(c.id) ?? [], ctx)),
+    };
+  }
+
+  async function handle(raw: unknown): Promise<AnyResponse> {
+    const parsed = RequestSchema.safeParse(raw);
+    if (!parsed.success) {
+      const error = `rejected message: ${describeZodError(parsed.error)}`;
+      log(error);
+      return { ok: false, error };
+    }
+    const request = parsed.data;
+    try {
+      const db = await deps.db();
+      switch (request.type) {
+        case 'observe': {
+          const result = await applyBatch(db, request.batch);
+          if (result.eventsAdded > 0 || result.tasksAdded > 0 || result.tasksChanged > 0) await deps.onHistoryChanged();
+          const keys = request.batch.tasks.map((t) => t.key);
+          const people = [...new Set(request.batch.tasks.flatMap((t) => t.assignees.map((a) => `${a.site}:${a.handle}`)))];
+          return { ok: true, views: await views(db, keys, people) };
+        }
+        case 'get-views':
+          return { ok: true, views: await views(db, request.taskKeys, request.contractorIds) };
+        case 'get-overview':
+          return { ok: true, overview: await overview(db) };
+        case 'set-client-due': {
+          const task = await setClientDue(db, request.taskKey, request.clientDue, deps.now().toISOString());
+          await deps.onHistoryChanged();
+          const v = task ? await views(db, [task.key], []) : null;
+          return { ok: true, task: v?.tasks[0] ?? null };
+        }
+      }
+    } catch (error) {
+      const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+      log(`${request.type} failed: ${message}`);
+      return { ok: false, error: message };
+    }
+  }
+
+  return { handle };
+}
+
+function historiesFromAll(
+  tasks: TaskRecord[],
+  contractors: ContractorRecord[],
+  events: HistoryEvent[],
+): Map<string, DerivedDelivery[]> {
+  const eventsByTask = new Map<string, HistoryEvent[]>();
+  for (const e of events) {
+    const list = eventsByTask.get(e.taskKey);
+    if (list) list.push(e);
+    else eventsByTask.set(e.taskKey, [e]);
+  }
+  const workByContractor = new Map<string, { task: TaskRecord; events: HistoryEvent[] }[]>();
+  for (const task of tasks) {
+    const work = { task, events: sortEvents(eventsByTask.get(task.key) ?? []) };
+    for (const id of task.assignees) {
+      const list = workByContractor.get(id);
+      if (list) list.push(work);
+      else workByContractor.set(id, [work]);
+    }
+  }
+  return new Map(contractors.map((c) => [c.id, deliveriesOf(c.id, workByContractor.get(c.id) ?? [])]));
+}

@@ -1,0 +1,181 @@
+import { h } from 'preact';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { ContractorBadge } from '@/components/ContractorBadge';
+import { overlayCss } from '@/components/overlay-styles';
+import { TaskChip } from '@/components/TaskChip';
+import { todayLocal } from '../model/dates';
+import type { ObservationBatch, TaskObservation } from '../model/observation';
+import { sendToBackground } from '../messages/client';
+import type { ContractorView, TaskView, Views } from '../messages/views';
+import { ensureHost, isLeewayNode, renderInto, setData } from '../overlay/host';
+import { historyRevisionItem } from '../settings';
+import type { PlacedTask, SiteAdapter, SiteRoute, Snapshot } from '../sites/adapter';
+
+/** How long page mutations settle before Leeway re-reads the page. */
+const SETTLE_MS = 120;
+
+/**
+ * Runs one site adapter on the current tab: reads the site's JSON when it can, the DOM for placement
+ * (and as a fallback), sends observations to the background and keeps exactly one chip per task and one
+ * badge per assignee avatar, whatever the host page re-renders.
+ */
+export function runAdapter(ctx: ContentScriptContext, adapter: SiteAdapter): void {
+  const tasks = new Map<string, TaskView>();
+  const people = new Map<string, ContractorView>();
+  /** Last observation sent per task (DOM fallback), to send only what changed. */
+  const sentSignatures = new Map<string, string>();
+  let snapshot: Snapshot | null = null;
+  let snapshotKeys = new Set<string>();
+  let route: SiteRoute | null = null;
+  let pageUrl = location.href;
+  let timer: number | undefined;
+
+  const absorb = (views: Views) => {
+    for (const t of views.tasks) tasks.set(t.key, t);
+    for (const c of views.contractors) people.set(c.id, c);
+  };
+
+  const schedule = () => {
+    if (timer !== undefined) return;
+    timer = ctx.setTimeout(() => {
+      timer = undefined;
+      void refresh();
+    }, SETTLE_MS);
+  };
+
+  async function observe(observations: TaskObservation[], facts: Snapshot['facts'] = []): Promise<void> {
+    const batch: ObservationBatch = {
+      site: adapter.site,
+      pageUrl,
+      observedAt: new Date().toISOString(),
+      tasks: observations,
+      facts,
+    };
+    const reply = await sendToBackground({ type: 'observe', batch });
+    if (reply.ok) absorb(reply.views);
+  }
+
+  async function loadSnapshot(next: SiteRoute): Promise<void> {
+    if (!adapter.snapshot || snapshot?.scope.includes(next.id)) return;
+    const fresh = await adapter.snapshot(next).catch(() => null);
+    if (!fresh || ctx.isInvalid) return;
+    snapshot = fresh;
+    snapshotKeys = new Set(fresh.observations.map((o) => o.key));
+    await observe(fresh.observations, fresh.facts);
+  }
+
+  async function refresh(): Promise<void> {
+    if (ctx.isInvalid || !route) return;
+    const read = adapter.readPage(document, { today: todayLocal(), pageUrl });
+    // The site's JSON is the truth for the tasks it covers; the DOM only fills the gaps.
+    const fallback = read.tasks
+      .filter((t) => !snapshotKeys.has(t.key))
+      .map((t) => t.observation)
+      .filter((o) => sentSignatures.get(o.key) !== JSON.stringify(o));
+    if (fallback.length > 0) {
+      for (const o of fallback) sentSignatures.set(o.key, JSON.stringify(o));
+      await observe(fallback);
+    }
+    const missingViews = read.tasks.filter((t) => !tasks.has(t.key)).map((t) => t.key);
+    const missingPeople = read.tasks.flatMap((t) => t.people.map((p) => p.contractorId)).filter((id) => !people.has(id));
+    if (missingViews.length > 0 || missingPeople.length > 0) {
+      const reply = await sendToBackground({
+        type: 'get-views',
+        taskKeys: missingViews,
+        contractorIds: [...new Set(missingPeople)],
+      });
+      if (reply.ok) absorb(reply.views);
+    }
+    if (!ctx.isInvalid) for (const placed of read.tasks) decorate(placed);
+  }
+
+  function decorate(placed: PlacedTask): void {
+    const view = tasks.get(placed.key);
+    if (view) {
+      const host = ensureHost({
+        container: placed.container,
+        kind: 'task',
+        keyAttribute: 'data-task-key',
+        key: placed.key,
+        anchor: placed.anchor,
+        existing: ownHosts(placed.container, 'task'),
+        css: overlayCss,
+      });
+      setData(host, {
+        'data-zone': view.zone,
+        'data-told-due': view.toldDue,
+        'data-client-due': view.clientDue,
+        'data-suggested-told': view.suggestedTold,
+      });
+      renderInto(host, JSON.stringify(view), h(TaskChip, { view, onSetClientDue: (d) => setClientDue(view.key, d) }));
+    }
+    const badgeHosts = ownHosts(placed.container, 'contractor');
+    for (const person of placed.people) {
+      const badge = people.get(person.contractorId);
+      if (!badge) continue;
+      const next = person.element.nextElementSibling;
+      const existing = next && next.getAttribute('data-leeway') === 'contractor' ? [next] : [];
+      const host = ensureHost({
+        container: person.element.parentElement ?? placed.container,
+        kind: 'contractor',
+        keyAttribute: 'data-contractor',
+        key: person.contractorId,
+        anchor: person.element,
+        existing,
+        css: overlayCss,
+      });
+      setData(host, { 'data-grade': badge.grade, 'data-n': String(badge.n) });
+      renderInto(host, JSON.stringify(badge), h(ContractorBadge, { view: badge }));
+    }
+    // Badges whose avatar is gone (member removed, avatar re-rendered elsewhere) go too.
+    for (const stale of badgeHosts) {
+      const avatar = stale.previousElementSibling;
+      if (!avatar || !placed.people.some((p) => p.element === avatar)) stale.remove();
+    }
+  }
+
+  async function setClientDue(taskKey: string, clientDue: string | null): Promise<string | null> {
+    const reply = await sendToBackground({ type: 'set-client-due', taskKey, clientDue });
+    if (!reply.ok) return `Could not save: ${reply.error}`;
+    if (reply.task) tasks.set(reply.task.key, reply.task);
+    schedule();
+    return null;
+  }
+
+  /** The owner changed something elsewhere (popup, another tab): fetch fresh views for what is shown. */
+  async function reloadViews(): Promise<void> {
+    const reply = await sendToBackground({ type: 'get-views', taskKeys: [...tasks.keys()], contractorIds: [...people.keys()] });
+    if (reply.ok) absorb(reply.views);
+    schedule();
+  }
+
+  function onRoute(url: string): void {
+    pageUrl = url;
+    route = adapter.route(url);
+    if (!route) return;
+    const current = route;
+    void loadSnapshot(current).then(schedule);
+    schedule();
+  }
+
+  const observer = new MutationObserver((records) => {
+    // Leeway's own inserts would otherwise re-trigger a read in a loop.
+    const relevant = records.some(
+      (r) => [...r.addedNodes].some((n) => !isLeewayNode(n)) || [...r.removedNodes].some((n) => !isLeewayNode(n)),
+    );
+    if (relevant) schedule();
+  });
+  observer.observe(document.body, { childList: true, subtree: true });
+  ctx.onInvalidated(() => observer.disconnect());
+
+  ctx.addEventListener(window, 'wxt:locationchange', (event) => onRoute(event.newUrl.href));
+  const unwatch = historyRevisionItem.watch(() => void reloadViews());
+  ctx.onInvalidated(unwatch);
+
+  onRoute(location.href);
+}
+
+/** Leeway hosts of one kind that belong to this container itself, not to an item nested in it. */
+function ownHosts(container: Element, kind: 'task' | 'contractor'): Element[] {
+  return [...container.querySelectorAll(`[data-leeway="${kind}"]`)];
+}

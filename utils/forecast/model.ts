@@ -1,0 +1,64 @@
+/**
+ * The per-contractor model (research §4): a hurdle model with
+ *   P(late) ~ Beta-Binomial with recency-weighted counts, and
+ *   log(relative slip | late) ~ Normal with a Normal-Inverse-Gamma posterior whose predictive is a
+ *   Student-t, so a handful of data points widens the tail instead of pretending to know it.
+ */
+import type { Observation } from './observe';
+import type { ForecastPrior } from './types';
+import { betaPosterior, type BetaPosterior } from './beta';
+import { slipPosterior, type SlipPosterior } from './slip';
+import { detectDrift } from './drift';
+
+/** Research §4.4: wᵢ = 2^(−ageᵢ/H), H = 180 days. */
+export const HALF_LIFE_DAYS = 180;
+/** Used instead when the latest deliveries are markedly worse (a contractor getting worse). */
+export const DRIFT_HALF_LIFE_DAYS = 30;
+
+export interface ContractorModel {
+  n: number;
+  nEff: number;
+  weightSum: number;
+  onTime: BetaPosterior;
+  slip: SlipPosterior;
+  drift: boolean;
+  halfLifeDays: number;
+  prior: ForecastPrior;
+}
+
+export function fitModel(obs: Observation[], today: number, prior: ForecastPrior): ContractorModel {
+  const drift = detectDrift(obs, prior);
+  const halfLife = drift ? DRIFT_HALF_LIFE_DAYS : HALF_LIFE_DAYS;
+  const w = obs.map((o) => Math.pow(2, -Math.max(0, today - o.day) / halfLife));
+  let sw = 0;
+  let sw2 = 0;
+  for (const x of w) {
+    sw += x;
+    sw2 += x * x;
+  }
+  return {
+    n: obs.length,
+    nEff: sw2 > 0 ? (sw * sw) / sw2 : 0,
+    weightSum: sw,
+    onTime: betaPosterior(obs, w, prior),
+    slip: slipPosterior(obs, w, prior.slip),
+    drift,
+    halfLifeDays: halfLife,
+    prior,
+  };
+}
+
+/** Posterior-predictive probability that the next delivery is late. */
+export function pLate(m: ContractorModel): number {
+  return 1 - m.onTime.mean;
+}
+
+/**
+ * P(delivered within `slack` working days after a told due that is `told` working days after
+ * assignment) = P(on time) + P(late) · P(g ≤ slack / told).
+ */
+export function pMeet(m: ContractorModel, told: number, slack: number): number {
+  if (slack < 0) return 0;
+  const pl = pLate(m);
+  return 1 - pl * (1 - m.slip.cdf(slack / Math.max(1, told)));
+}

@@ -1,0 +1,52 @@
+import { localDateOf } from '../model/dates';
+import type { HistoryEvent, TaskRecord } from '../store/schema';
+
+/** One piece of delivered (or still open) work, as the forecasting core reads it. Dates are local `YYYY-MM-DD`. */
+export interface DerivedDelivery {
+  taskKey: string;
+  assignedOn: string;
+  /** The due in force when the work was handed over; later extensions count as slips against it. */
+  toldDue: string;
+  deliveredOn: string | null;
+  /** True when the completion time is only when Leeway noticed it, not the site's own record. */
+  approximate: boolean;
+  excluded?: boolean;
+}
+
+/**
+ * Derives a contractor's delivery on one task from the task's event log (never from overwritten fields).
+ * Returns null when there is nothing to learn: no due was ever set, or the task was already done when
+ * Leeway first saw it and the site never said when.
+ */
+export function deriveDelivery(
+  task: TaskRecord,
+  events: readonly HistoryEvent[],
+  contractorId: string,
+): DerivedDelivery | null {
+  const created = events.find((e) => e.type === 'created');
+  const firstSeenAt = events.find((e) => e.type === 'first-seen')?.at ?? task.firstSeenAt;
+  const assignedEvent = events.find((e) => e.type === 'assigned' && e.contractorId === contractorId);
+  const assignedAt = assignedEvent?.at ?? created?.at ?? firstSeenAt;
+
+  const dueEvents = events.filter((e) => e.type === 'due-set' || e.type === 'due-changed');
+  const dueAtAssignment = [...dueEvents].reverse().find((e) => e.at <= assignedAt && e.newValue)?.newValue;
+  const firstDueAfter = dueEvents.find((e) => e.at > assignedAt && e.newValue)?.newValue;
+  const toldDue = dueAtAssignment ?? firstDueAfter ?? task.toldDue;
+  if (!toldDue) return null;
+
+  // The delivery is the last completion that was not undone by a reopen.
+  let completion: HistoryEvent | null = null;
+  for (const e of events) {
+    if (e.type === 'completed') completion = e;
+    else if (e.type === 'reopened') completion = null;
+  }
+  if (completion?.approximate && completion.at <= firstSeenAt) return null;
+
+  return {
+    taskKey: task.key,
+    assignedOn: localDateOf(assignedAt),
+    toldDue: localDateOf(toldDue),
+    deliveredOn: completion ? localDateOf(completion.at) : null,
+    approximate: completion?.approximate ?? false,
+  };
+}

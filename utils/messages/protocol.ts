@@ -1,0 +1,48 @@
+import { z } from 'zod';
+import { CalendarDateSchema, ObservationBatchSchema } from '../model/observation';
+import { ContractorViewSchema, TaskViewSchema, ViewsSchema } from './views';
+
+/**
+ * Every message between Leeway's contexts. The background parses each one with `RequestSchema` and
+ * answers `{ ok: false, error }` for anything that does not parse; it never throws at a caller.
+ */
+export const RequestSchema = z.discriminatedUnion('type', [
+  /** Content script → background: what a page shows. Answered with the views for those tasks. */
+  z.object({ type: z.literal('observe'), batch: ObservationBatchSchema }),
+  /** Content script → background: views for tasks and people on the page (after the owner edits). */
+  z.object({
+    type: z.literal('get-views'),
+    taskKeys: z.array(z.string().max(300)).max(20000),
+    contractorIds: z.array(z.string().max(300)).max(5000),
+  }),
+  /** Popup → background: everything tracked. */
+  z.object({ type: z.literal('get-overview') }),
+  /** Popup or overlay → background: the owner's private client deadline (null clears it). */
+  z.object({ type: z.literal('set-client-due'), taskKey: z.string().max(300), clientDue: CalendarDateSchema.nullable() }),
+]);
+export type Request = z.infer<typeof RequestSchema>;
+
+export const OverviewSchema = z.object({
+  tasks: z.array(TaskViewSchema),
+  contractors: z.array(ContractorViewSchema),
+});
+export type Overview = z.infer<typeof OverviewSchema>;
+
+export const FailureSchema = z.object({ ok: z.literal(false), error: z.string() });
+
+export const ResponseSchemas = {
+  observe: z.union([z.object({ ok: z.literal(true), views: ViewsSchema }), FailureSchema]),
+  'get-views': z.union([z.object({ ok: z.literal(true), views: ViewsSchema }), FailureSchema]),
+  'get-overview': z.union([z.object({ ok: z.literal(true), overview: OverviewSchema }), FailureSchema]),
+  'set-client-due': z.union([z.object({ ok: z.literal(true), task: TaskViewSchema.nullable() }), FailureSchema]),
+} satisfies Record<Request['type'], z.ZodType>;
+
+export type ResponseFor<T extends Request['type']> = z.infer<(typeof ResponseSchemas)[T]>;
+
+/** Turns a zod error into one readable line naming the first problem. */
+export function describeZodError(error: z.ZodError): string {
+  const issue = error.issues[0];
+  if (!issue) return 'invalid message';
+  const path = issue.path.length ? issue.path.join('.') : '(root)';
+  return `${path}: ${issue.message}`;
+}

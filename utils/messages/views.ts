@@ -1,0 +1,54 @@
+import { z } from 'zod';
+import { CalendarDateSchema, SiteIdSchema } from '../model/observation';
+
+/** What the overlays and the popup show. Computed in the background, validated again where it is shown. */
+
+export const ZoneSchema = z.enum(['green', 'yellow', 'red', 'none', 'done']);
+export type Zone = z.infer<typeof ZoneSchema>;
+
+export const GradeSchema = z.enum(['new', 'reliable', 'ok', 'watch']);
+export type Grade = z.infer<typeof GradeSchema>;
+
+export const TaskViewSchema = z.object({
+  key: z.string(),
+  site: SiteIdSchema,
+  title: z.string(),
+  url: z.string(),
+  board: z.string().nullable(),
+  list: z.string().nullable(),
+  assignees: z.array(z.object({ id: z.string(), name: z.string() })),
+  /** Local calendar date of the due the contractor sees. */
+  toldDue: CalendarDateSchema.nullable(),
+  clientDue: CalendarDateSchema.nullable(),
+  /** Working days between the told due and the client deadline. */
+  bufferDays: z.number().int().nullable(),
+  suggestedTold: CalendarDateSchema.nullable(),
+  /** Chance of delivery by the client deadline (0..1), when there is one. */
+  chance: z.number().min(0).max(1).nullable(),
+  zone: ZoneSchema,
+  done: z.boolean(),
+  dueUnparsed: z.boolean(),
+  dueText: z.string().nullable(),
+  /** Why the suggestion / chance is what it is, in a sentence. */
+  why: z.string().nullable(),
+});
+export type TaskView = z.infer<typeof TaskViewSchema>;
+
+export const ContractorViewSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  grade: GradeSchema,
+  /** Deliveries counted: completed, plus open ones already past their told due. */
+  n: z.number().int().min(0),
+  onTimeRate: z.number().min(0).max(1).nullable(),
+  /** Typical slip of late deliveries, in working days. */
+  typicalSlipDays: z.number().nullable(),
+  evidence: z.string(),
+});
+export type ContractorView = z.infer<typeof ContractorViewSchema>;
+
+export const ViewsSchema = z.object({
+  tasks: z.array(TaskViewSchema),
+  contractors: z.array(ContractorViewSchema),
+});
+export type Views = z.infer<typeof ViewsSchema>;

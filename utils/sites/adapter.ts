@@ -1,0 +1,50 @@
+import type { HistoryFact, SiteId, TaskObservation } from '../model/observation';
+
+/** A task found on the page, with where its overlays go. */
+export interface PlacedTask {
+  key: string;
+  /** The element the task chip lives inside (the card's list item, legacy card link, or card dialog). */
+  container: Element;
+  /** The chip goes right after this (the due badge); appended to `container` when null. */
+  anchor: Element | null;
+  /** Assignee avatars on the page: a badge goes right after each. */
+  people: { contractorId: string; element: Element }[];
+  observation: TaskObservation;
+}
+
+export interface AdapterHealth {
+  /** Name of the route that matched, or null when this page is not one Leeway reads. */
+  route: string | null;
+  tasksFound: number;
+  /** Field → number of tasks on which it could not be read. */
+  missing: Record<string, number>;
+}
+
+export interface PageRead {
+  tasks: PlacedTask[];
+  health: AdapterHealth;
+}
+
+/** What the site's own JSON says: the source of truth for which tasks exist and their exact dates. */
+export interface Snapshot {
+  observations: TaskObservation[];
+  facts: HistoryFact[];
+  /** Route ids this snapshot already describes (a board and its cards), so navigating among them refetches nothing. */
+  scope: string[];
+}
+
+export interface SiteRoute {
+  kind: string;
+  /** The id of the thing whose JSON describes the page (Trello: the board or card shortLink). */
+  id: string;
+}
+
+export interface SiteAdapter {
+  site: SiteId;
+  /** Content-script match patterns: whole origins, routes are checked in code (SPA navigation). */
+  matches: string[];
+  route(url: string): SiteRoute | null;
+  readPage(document: Document, context: { today: string; pageUrl: string }): PageRead;
+  /** Reads the site's JSON for a route; null when the page can't (logged out, 401/403, HTML, garbage). */
+  snapshot?(route: SiteRoute): Promise<Snapshot | null>;
+}

@@ -1,0 +1,258 @@
+/**
+ * Trello's own same-origin JSON (`https://trello.com/1/...`), read with the user's cookies. This is the
+ * preferred source for due maths: exact instants, the full card set (the board DOM is windowed) and the
+ * action history. Every response is validated; any failure (logged out, private board, HTML login page,
+ * changed format, network) yields null so the caller falls back to the DOM. Nothing here throws.
+ */
+import { z } from 'zod';
+import type { HistoryFact, PersonRef, TaskObservation } from '@/utils/model/observation';
+import { HistoryFactSchema, InstantSchema, TaskObservationSchema } from '@/utils/model/observation';
+
+/** The subset of `fetch` we use, so tests and Firefox (`content.fetch`) can inject their own. */
+export type FetchLike = (url: string, init: RequestInit) => Promise<Response>;
+
+// Wrapped so a detached `fetch` is never called with the wrong `this` ("Illegal invocation").
+const defaultFetch: FetchLike = (url, init) => fetch(url, init);
+
+const API = 'https://trello.com/1';
+const CARD_FIELDS = 'id,idShort,shortLink,name,idList,idMembers,due,start,dueComplete,dateLastActivity,closed,url';
+const MEMBER_PARAMS = 'members=true&member_fields=fullName,username';
+const ACTION_FILTER = 'createCard,updateCard:due,updateCard:dueComplete,addMemberToCard,removeMemberFromCard';
+
+export const trelloUrls = {
+  board: (id: string) => `${API}/boards/${id}?fields=id,name,shortLink`,
+  cards: (id: string) => `${API}/boards/${id}/cards?filter=visible&fields=${CARD_FIELDS}&${MEMBER_PARAMS}`,
+  lists: (id: string) => `${API}/boards/${id}/lists?fields=id,name`,
+  actions: (id: string) =>
+    `${API}/boards/${id}/actions?filter=${ACTION_FILTER}&limit=1000&fields=id,type,date,data&memberCreator=false`,
+  card: (shortLink: string) =>
+    `${API}/cards/${shortLink}?fields=${CARD_FIELDS}&${MEMBER_PARAMS}&board=true&board_fields=name,shortLink`,
+};
+
+// ---- schemas: only the fields we use; unknown fields are ignored so additions don't break us.
+
+const ShortLinkSchema = z.string().regex(/^[A-Za-z0-9]{8}$/);
+const BoardSchema = z.object({ id: z.string().min(1), name: z.string(), shortLink: ShortLinkSchema });
+const MemberSchema = z.object({ id: z.string().min(1), fullName: z.string().nullish(), username: z.string().min(1) });
+const CardSchema = z.object({
+  id: z.string().min(1),
+  shortLink: ShortLinkSchema,
+  name: z.string(),
+  idList: z.string().nullish(),
+  idMembers: z.array(z.string()).optional(),
+  due: InstantSchema.nullish(),
+  start: InstantSchema.nullish(),
+  dueComplete: z.boolean().optional(),
+  closed: z.boolean().optional(),
+  members: z.array(MemberSchema).optional(),
+  board: BoardSchema.optional(),
+});
+const ListSchema = z.object({ id: z.string().min(1), name: z.string() });
+const ActionSchema = z.object({
+  id: z.string().min(1),
+  type: z.string(),
+  date: InstantSchema,
+  data: z.object({
+    card: z
+      .object({
+        id: z.string().optional(),
+        shortLink: z.string().optional(),
+        due: InstantSchema.nullish(),
+        dueComplete: z.boolean().optional(),
+      })
+      .optional(),
+    old: z.record(z.string(), z.unknown()).optional(),
+    member: z.object({ id: z.string().optional(), name: z.string().optional(), username: z.string().optional() }).optional(),
+    idMember: z.string().optional(),
+  }),
+});
+
+type TrelloBoard = z.infer<typeof BoardSchema>;
+type TrelloCard = z.infer<typeof CardSchema>;
+type TrelloMember = z.infer<typeof MemberSchema>;
+type TrelloAction = z.infer<typeof ActionSchema>;
+
+export interface BoardSnapshot {
+  observations: TaskObservation[];
+  facts: HistoryFact[];
+  board: TrelloBoard;
+}
+
+export interface CardSnapshot {
+  observation: TaskObservation;
+  /** The card's board, so the caller can fetch the whole board with `fetchBoardSnapshot`. */
+  board: TrelloBoard;
+}
+
+/** Fetches JSON; null on any HTTP error, non-JSON body (the HTML login page) or network failure. */
+async function getJson(url: string, fetchImpl: FetchLike): Promise<unknown> {
+  try {
+    const response = await fetchImpl(url, { credentials: 'include', headers: { Accept: 'application/json' } });
+    if (!response.ok) return null;
+    const text = await response.text();
+    return JSON.parse(text) as unknown;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Validates an array element by element. A changed *shape* (not an array, or nothing valid) is a
+ * mismatch → null; one odd element among good ones is dropped so one strange card can't blind a board.
+ */
+function parseArray<T>(schema: z.ZodType<T>, value: unknown): T[] | null {
+  if (!Array.isArray(value)) return null;
+  const items: T[] = [];
+  for (const item of value) {
+    const parsed = schema.safeParse(item);
+    if (parsed.success) items.push(parsed.data);
+  }
+  return value.length > 0 && items.length === 0 ? null : items;
+}
+
+const BOARD_ID = /^(?:[A-Za-z0-9]{8}|[0-9a-f]{24})$/;
+
+function person(member: { username: string; fullName?: string | null }): PersonRef {
+  return { site: 'trello', handle: member.username, displayName: member.fullName ?? member.username };
+}
+
+function cardObservation(
+  card: TrelloCard,
+  boardName: string | null,
+  listName: string | null,
+  completedAt: string | null,
+): TaskObservation | null {
+  const memberIds = card.idMembers ? new Set(card.idMembers) : null;
+  const candidate: TaskObservation = {
+    key: `trello:${card.shortLink}`,
+    site: 'trello',
+    nativeId: card.shortLink,
+    title: card.name.slice(0, 5000),
+    url: `https://trello.com/c/${card.shortLink}`,
+    board: boardName,
+    list: listName,
+    assignees: (card.members ?? []).filter((m) => !memberIds || memberIds.has(m.id)).map(person),
+    due: card.due ?? null,
+    done: card.dueComplete === true,
+    completedAt: card.dueComplete === true ? completedAt : null,
+    source: 'json',
+  };
+  return TaskObservationSchema.safeParse(candidate).success ? candidate : null;
+}
+
+/** One action → one fact, or null for actions that say nothing we track. */
+function actionFact(
+  action: TrelloAction,
+  shortLinkById: ReadonlyMap<string, string>,
+  memberById: ReadonlyMap<string, TrelloMember>,
+): HistoryFact | null {
+  const { card, old, member, idMember } = action.data;
+  const shortLink = card?.shortLink ?? (card?.id ? shortLinkById.get(card.id) : undefined);
+  if (!shortLink) return null;
+  const base = { taskKey: `trello:${shortLink}`, factId: action.id, at: action.date };
+  let fact: HistoryFact | null = null;
+  switch (action.type) {
+    case 'createCard':
+      fact = { ...base, kind: 'created' };
+      break;
+    case 'updateCard':
+      if (old && 'due' in old) {
+        const oldDue = InstantSchema.nullable().safeParse(old.due ?? null);
+        fact = { ...base, kind: 'due-changed', oldDue: oldDue.success ? oldDue.data : null, newDue: card?.due ?? null };
+      } else if (card?.dueComplete === true && old?.dueComplete === false) {
+        fact = { ...base, kind: 'completed' };
+      } else if (card?.dueComplete === false && old?.dueComplete === true) {
+        fact = { ...base, kind: 'reopened' };
+      }
+      break;
+    case 'addMemberToCard':
+    case 'removeMemberFromCard': {
+      // Action data names the member by id (and sometimes `name`); the username comes from the card members.
+      const id = member?.id ?? idMember;
+      const known = id ? memberById.get(id) : undefined;
+      const username = member?.username ?? known?.username;
+      fact = { ...base, kind: action.type === 'addMemberToCard' ? 'assigned' : 'unassigned' };
+      if (username) fact.person = person({ username, fullName: known?.fullName ?? member?.name ?? null });
+      break;
+    }
+  }
+  return fact && HistoryFactSchema.safeParse(fact).success ? fact : null;
+}
+
+/** Latest completion instant per task key (ISO strings with the same format compare as text). */
+function latestCompletions(facts: readonly HistoryFact[]): Map<string, string> {
+  const latest = new Map<string, string>();
+  for (const fact of facts) {
+    if (fact.kind !== 'completed') continue;
+    const previous = latest.get(fact.taskKey);
+    if (!previous || Date.parse(fact.at) > Date.parse(previous)) latest.set(fact.taskKey, fact.at);
+  }
+  return latest;
+}
+
+/**
+ * The whole board from Trello's JSON: observations for every visible card, history facts from the
+ * board's actions, and the board itself. Board and cards are required; lists and actions are extras
+ * (missing → list names null / no facts). Null when the required parts fail.
+ */
+export async function fetchBoardSnapshot(
+  boardShortLinkOrId: string,
+  fetchImpl: FetchLike = defaultFetch,
+): Promise<BoardSnapshot | null> {
+  try {
+    if (!BOARD_ID.test(boardShortLinkOrId)) return null;
+    const id = boardShortLinkOrId;
+    const [boardRaw, cardsRaw, listsRaw, actionsRaw] = await Promise.all([
+      getJson(trelloUrls.board(id), fetchImpl),
+      getJson(trelloUrls.cards(id), fetchImpl),
+      getJson(trelloUrls.lists(id), fetchImpl),
+      getJson(trelloUrls.actions(id), fetchImpl),
+    ]);
+    const board = BoardSchema.safeParse(boardRaw);
+    const cards = parseArray(CardSchema, cardsRaw);
+    if (!board.success || !cards) return null;
+    const lists = parseArray(ListSchema, listsRaw) ?? [];
+    const actions = parseArray(ActionSchema, actionsRaw) ?? [];
+
+    const listName = new Map(lists.map((l) => [l.id, l.name]));
+    const shortLinkById = new Map(cards.map((c) => [c.id, c.shortLink]));
+    const memberById = new Map(cards.flatMap((c) => c.members ?? []).map((m) => [m.id, m]));
+    const facts = actions
+      .map((a) => actionFact(a, shortLinkById, memberById))
+      .filter((f): f is HistoryFact => f !== null);
+    const completedAt = latestCompletions(facts);
+    const observations = cards
+      .filter((c) => c.closed !== true)
+      .map((c) =>
+        cardObservation(
+          c,
+          board.data.name,
+          c.idList ? (listName.get(c.idList) ?? null) : null,
+          completedAt.get(`trello:${c.shortLink}`) ?? null,
+        ),
+      )
+      .filter((o): o is TaskObservation => o !== null);
+    return { observations, facts, board: board.data };
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * One card, for a direct `/c/` load: its observation (list unknown → null, no history) and its board,
+ * whose shortLink the caller passes to `fetchBoardSnapshot` for the full picture.
+ */
+export async function fetchCardSnapshot(
+  shortLink: string,
+  fetchImpl: FetchLike = defaultFetch,
+): Promise<CardSnapshot | null> {
+  try {
+    if (!ShortLinkSchema.safeParse(shortLink).success) return null;
+    const parsed = CardSchema.safeParse(await getJson(trelloUrls.card(shortLink), fetchImpl));
+    if (!parsed.success || !parsed.data.board) return null;
+    const observation = cardObservation(parsed.data, parsed.data.board.name, null, null);
+    return observation ? { observation, board: parsed.data.board } : null;
+  } catch {
+    return null;
+  }
+}

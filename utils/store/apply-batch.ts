@@ -1,0 +1,217 @@
+import { localDateOf, isCalendarDate } from '../model/dates';
+import type { HistoryFact, ObservationBatch, PersonRef, TaskObservation } from '../model/observation';
+import type { IDBPObjectStore } from 'idb';
+import type { HistoryDb } from './db';
+import { identityKey } from './identity';
+import type { EventType, HistoryEvent, LeewayDB, TaskRecord } from './schema';
+
+export interface ApplyResult {
+  tasksAdded: number;
+  tasksChanged: number;
+  eventsAdded: number;
+}
+
+/**
+ * Records one batch of observations in a single transaction: either all of it lands or none of it
+ * (a service worker stopped mid-write leaves the store as it was).
+ *
+ * Idempotent: observations are diffed against the stored task, and every event has a deterministic id,
+ * so the same batch applied twice adds nothing the second time.
+ */
+export async function applyBatch(db: HistoryDb, batch: ObservationBatch): Promise<ApplyResult> {
+  const tx = db.transaction(['contractors', 'tasks', 'events'], 'readwrite');
+  const result: ApplyResult = { tasksAdded: 0, tasksChanged: 0, eventsAdded: 0 };
+  const events = tx.objectStore('events');
+
+  const addEvent = async (event: HistoryEvent) => {
+    if ((await events.getKey(event.id)) !== undefined) return;
+    await events.add(event);
+    result.eventsAdded++;
+  };
+
+  await upsertContractors(tx.objectStore('contractors'), collectPeople(batch), batch.observedAt);
+
+  for (const fact of batch.facts) await addEvent(eventFromFact(fact));
+
+  const tasks = tx.objectStore('tasks');
+  const previous = await Promise.all(batch.tasks.map((t) => tasks.get(t.key)));
+  for (const [i, observation] of batch.tasks.entries()) {
+    const before = previous[i];
+    const factsForTask = batch.facts.filter((f) => f.taskKey === observation.key);
+    const { record, changes } = mergeObservation(before, observation, factsForTask, batch.observedAt);
+    for (const change of changes) await addEvent(change);
+    if (!before) result.tasksAdded++;
+    else if (changes.length > 0 || !sameRecord(before, record)) result.tasksChanged++;
+    await tasks.put(record);
+  }
+
+  await tx.done;
+  return result;
+}
+
+function collectPeople(batch: ObservationBatch): PersonRef[] {
+  const people = new Map<string, PersonRef>();
+  for (const task of batch.tasks) for (const p of task.assignees) people.set(identityKey(p), p);
+  for (const fact of batch.facts) if (fact.person) people.set(identityKey(fact.person), fact.person);
+  return [...people.values()];
+}
+
+async function upsertContractors(
+  store: IDBPObjectStore<LeewayDB, ('contractors' | 'tasks' | 'events')[], 'contractors', 'readwrite'>,
+  people: PersonRef[],
+  now: string,
+): Promise<void> {
+  for (const person of people) {
+    const handleKey = identityKey(person);
+    const existing = await store.index('byHandle').get(handleKey);
+    if (!existing) {
+      await store.put({
+        id: handleKey,
+        name: person.displayName || person.handle,
+        identities: [{ site: person.site, handle: person.handle, displayName: person.displayName }],
+        identityKeys: [handleKey],
+        createdAt: now,
+      });
+      continue;
+    }
+    const identity = existing.identities.find((i) => identityKey(i) === handleKey);
+    // A renamed person keeps their contractor record; only the shown name follows the site.
+    if (identity && person.displayName && identity.displayName !== person.displayName) {
+      identity.displayName = person.displayName;
+      if (existing.identities.length === 1) existing.name = person.displayName;
+      await store.put(existing);
+    }
+  }
+}
+
+function eventFromFact(fact: HistoryFact): HistoryEvent {
+  const site = fact.taskKey.split(':', 1)[0];
+  const type: EventType =
+    fact.kind === 'due-changed' ? (fact.oldDue ? 'due-changed' : 'due-set') : fact.kind;
+  const isDue = fact.kind === 'due-changed';
+  return {
+    id: `json:${site}:${fact.factId}`,
+    taskKey: fact.taskKey,
+    type,
+    at: fact.at,
+    source: 'json',
+    approximate: false,
+    oldValue: isDue ? (fact.oldDue ?? null) : null,
+    newValue: isDue ? (fact.newDue ?? null) : null,
+    contractorId: fact.person ? identityKey(fact.person) : null,
+  };
+}
+
+/** Two dues are the same when they fall on the same local calendar date. */
+export function sameDue(a: string | null, b: string | null): boolean {
+  if (a === null || b === null) return a === b;
+  return localDateOf(a) === localDateOf(b);
+}
+
+/** Keeps the more precise of two dues that name the same day: an instant beats a bare date. */
+function preciseDue(stored: string | null, observed: string | null): string | null {
+  if (stored && observed && sameDue(stored, observed) && isCalendarDate(observed)) return stored;
+  return observed;
+}
+
+function mergeObservation(
+  before: TaskRecord | undefined,
+  obs: TaskObservation,
+  facts: HistoryFact[],
+  observedAt: string,
+): { record: TaskRecord; changes: HistoryEvent[] } {
+  const changes: HistoryEvent[] = [];
+  const noticed = (type: EventType, extra: Partial<HistoryEvent> = {}): HistoryEvent => ({
+    id: [obs.key, type, observedAt, extra.contractorId ?? extra.newValue ?? ''].join('|'),
+    taskKey: obs.key,
+    type,
+    at: observedAt,
+    source: obs.source,
+    approximate: true,
+    oldValue: null,
+    newValue: null,
+    contractorId: null,
+    ...extra,
+  });
+
+  if (!before) changes.push({ ...noticed('first-seen'), id: `${obs.key}|first-seen` });
+
+  // Due. Unreadable due text never erases a due we knew.
+  const storedDue = before?.toldDue ?? null;
+  const observedDue = obs.due === null && obs.dueUnparsed ? storedDue : obs.due;
+  let toldDue = storedDue;
+  if (!sameDue(storedDue, observedDue)) {
+    const explained = facts.some((f) => f.kind === 'due-changed' && sameDue(f.newDue ?? null, observedDue));
+    if (!explained) {
+      changes.push(
+        noticed(storedDue === null ? 'due-set' : 'due-changed', { oldValue: storedDue, newValue: observedDue }),
+      );
+    }
+    toldDue = observedDue;
+  } else {
+    toldDue = preciseDue(storedDue, observedDue);
+  }
+
+  // Assignees.
+  const assignees = obs.assignees.map(identityKey);
+  const previousAssignees = new Set(before?.assignees ?? []);
+  for (const id of assignees) {
+    if (previousAssignees.has(id)) continue;
+    if (facts.some((f) => f.kind === 'assigned' && f.person && identityKey(f.person) === id)) continue;
+    changes.push(noticed('assigned', { contractorId: id }));
+  }
+  for (const id of previousAssignees) {
+    if (assignees.includes(id)) continue;
+    if (facts.some((f) => f.kind === 'unassigned' && f.person && identityKey(f.person) === id)) continue;
+    changes.push(noticed('unassigned', { contractorId: id }));
+  }
+
+  // Done state. The site's exact completion time wins over the moment Leeway noticed it.
+  const wasDone = before?.done ?? false;
+  const latestCompletionFact = facts
+    .filter((f) => f.kind === 'completed')
+    .map((f) => f.at)
+    .sort()
+    .at(-1);
+  let completedAt = before?.completedAt ?? null;
+  if (obs.done) {
+    completedAt = obs.completedAt ?? latestCompletionFact ?? (wasDone ? completedAt : null);
+    if (!wasDone && !latestCompletionFact) {
+      changes.push(
+        obs.completedAt
+          ? { ...noticed('completed'), at: obs.completedAt, approximate: false, id: `${obs.key}|completed|${obs.completedAt}` }
+          : noticed('completed'),
+      );
+    }
+  } else {
+    if (wasDone && !facts.some((f) => f.kind === 'reopened')) changes.push(noticed('reopened'));
+    completedAt = null;
+  }
+
+  const record: TaskRecord = {
+    key: obs.key,
+    site: obs.site,
+    nativeId: obs.nativeId,
+    title: obs.title,
+    url: obs.url,
+    board: obs.board ?? before?.board ?? null,
+    list: obs.list ?? before?.list ?? null,
+    assignees,
+    toldDue,
+    clientDue: before?.clientDue ?? null,
+    done: obs.done,
+    completedAt,
+    dueUnparsed: toldDue === null && (obs.dueUnparsed ?? false),
+    dueText: obs.dueText ?? before?.dueText ?? null,
+    firstSeenAt: before?.firstSeenAt ?? observedAt,
+    lastSeenAt: observedAt,
+    lastSource: obs.source,
+  };
+  return { record, changes };
+}
+
+function sameRecord(a: TaskRecord, b: TaskRecord): boolean {
+  const { lastSeenAt: _a, ...restA } = a;
+  const { lastSeenAt: _b, ...restB } = b;
+  return JSON.stringify(restA) === JSON.stringify(restB);
+}

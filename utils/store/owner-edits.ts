@@ -1,0 +1,34 @@
+import type { HistoryDb } from './db';
+import type { TaskRecord } from './schema';
+
+/** Records (or clears, with null) the owner's private client deadline, with an event in the same transaction. */
+export async function setClientDue(
+  db: HistoryDb,
+  taskKey: string,
+  clientDue: string | null,
+  now: string,
+): Promise<TaskRecord | null> {
+  const tx = db.transaction(['tasks', 'events'], 'readwrite');
+  const task = await tx.objectStore('tasks').get(taskKey);
+  if (!task) {
+    await tx.done;
+    return null;
+  }
+  if (task.clientDue !== clientDue) {
+    await tx.objectStore('events').put({
+      id: `${taskKey}|client-due-set|${now}`,
+      taskKey,
+      type: 'client-due-set',
+      at: now,
+      source: 'owner',
+      approximate: false,
+      oldValue: task.clientDue,
+      newValue: clientDue,
+      contractorId: null,
+    });
+    task.clientDue = clientDue;
+    await tx.objectStore('tasks').put(task);
+  }
+  await tx.done;
+  return task;
+}

@@ -1,0 +1,83 @@
+import { differenceInCalendarDays, parseISO } from 'date-fns';
+import { isCalendarDate, localDateOf } from '../model/dates';
+import { deriveDelivery, type DerivedDelivery } from '../history/deliveries';
+import type { Settings } from '../settings';
+import type { ContractorRecord, HistoryEvent, TaskRecord } from '../store/schema';
+import type { ContractorView, TaskView, Zone } from '../messages/views';
+import { estimateReliability, planForTask } from './forecast-adapter';
+
+export interface ViewContext {
+  now: Date;
+  settings: Settings;
+}
+
+/** Days before the told due at which an open task turns yellow while no client deadline is known. */
+const YELLOW_WITHIN_DAYS = 2;
+
+export function buildTaskView(
+  task: TaskRecord,
+  contractors: ReadonlyMap<string, ContractorRecord>,
+  historyByContractor: ReadonlyMap<string, DerivedDelivery[]>,
+  ctx: ViewContext,
+): TaskView {
+  const today = localDateOf(ctx.now.toISOString());
+  const toldDue = task.toldDue ? localDateOf(task.toldDue) : null;
+  const assignees = task.assignees.map((id) => ({ id, name: contractors.get(id)?.name ?? id.split(':').slice(1).join(':') }));
+  const history = task.assignees.flatMap((id) => historyByContractor.get(id) ?? []).filter((d) => d.taskKey !== task.key);
+  const plan = !task.done && task.clientDue
+    ? planForTask({ task, toldDue, history, today, settings: ctx.settings })
+    : null;
+
+  let zone: Zone;
+  if (task.done) zone = 'done';
+  else if (plan?.zone) zone = plan.zone;
+  else if (!toldDue) zone = 'none';
+  else zone = timeZone(task.toldDue as string, toldDue, today, ctx.now);
+
+  return {
+    key: task.key,
+    site: task.site,
+    title: task.title,
+    url: task.url,
+    board: task.board,
+    list: task.list,
+    assignees,
+    toldDue,
+    clientDue: task.clientDue,
+    bufferDays: plan?.bufferDays ?? null,
+    suggestedTold: plan?.suggestedTold ?? null,
+    chance: plan?.chance ?? null,
+    zone,
+    done: task.done,
+    dueUnparsed: task.dueUnparsed,
+    dueText: task.dueText,
+    why: plan?.why ?? null,
+  };
+}
+
+/** Zone from the calendar alone: past the told due is red, within two days is yellow. */
+function timeZone(rawDue: string, toldDue: string, today: string, now: Date): Zone {
+  const overdue = isCalendarDate(rawDue) ? today > toldDue : now.getTime() > parseISO(rawDue).getTime();
+  if (overdue) return 'red';
+  return differenceInCalendarDays(parseISO(toldDue), parseISO(today)) <= YELLOW_WITHIN_DAYS ? 'yellow' : 'green';
+}
+
+export function buildContractorView(
+  contractor: ContractorRecord,
+  history: DerivedDelivery[],
+  ctx: ViewContext,
+): ContractorView {
+  const today = localDateOf(ctx.now.toISOString());
+  const r = estimateReliability(history, today, ctx.settings);
+  return { id: contractor.id, name: contractor.name, ...r };
+}
+
+/** A contractor's deliveries, derived from the event log of every task they were assigned. */
+export function deliveriesOf(
+  contractorId: string,
+  work: { task: TaskRecord; events: HistoryEvent[] }[],
+): DerivedDelivery[] {
+  return work
+    .map(({ task, events }) => deriveDelivery(task, events, contractorId))
+    .filter((d): d is DerivedDelivery => d !== null);
+}
