@@ -230,10 +230,12 @@ describe('readBoard on mangled markup', () => {
     expect(health.missing.shortLink).toBe(1);
     expect(health.missing.card).toBe(1);
     expect(health.missing.title).toBe(1);
-    expect(health.missing.list).toBeGreaterThanOrEqual(2); // the Backlog list's remaining cards
-    expect(health.missing.members).toBeGreaterThanOrEqual(2);
-    expect(health.missing.due).toBeGreaterThanOrEqual(3);
+    expect(health.missing.list).toBe(2); // the Backlog list's two remaining cards
+    expect(health.missing.members).toBe(1); // the three stripped avatars are all on SEO audit
+    expect(health.missing.due).toBe(4); // three garbled badges (the fourth is on the thrown card) + "Someday"
     expect(cards).toHaveLength(7);
+    const seo = cards.find((c) => c.shortLink === 'Tg5HjK9e')!;
+    expect([seo.title, seo.list, seo.members, seo.due, seo.dueUnparsed]).toEqual(['', null, [], null, true]);
     for (const o of toObservations(cards, null, { pageUrl: BOARD_URL, boardName: null })) {
       expect(TaskObservationSchema.safeParse(o).success).toBe(true);
     }

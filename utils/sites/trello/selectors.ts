@@ -53,20 +53,20 @@ export const TRELLO_SELECTORS = {
   /** Card-front member avatars (assignees); the label is "Full Name (username)". */
   cardMembers: [
     'button[data-testid="card-front-member"]', // new React UI, seen 2026-04 (S4, S5)
-    '[data-testid="card-front-member"]', // new React UI, non-button variant, fallback
+    '[data-testid="card-front-member"]', // new React UI if the avatar stops being a button (our guess, 2026-11)
     '[data-testid="mirror-card-member"]', // new React UI mirror cards, seen 2025-2026 (S4)
     '.member[data-idmem]', // legacy Backbone UI (pre-2023), fallback (S3, S6)
   ],
   boardName: [
     'h1[data-testid="board-name-display"]', // new React UI, seen 2026-04 (S1, S2)
-    '[data-testid="board-name-display"]', // new React UI, if the heading level changes
+    '[data-testid="board-name-display"]', // new React UI if the heading level changes (our guess, 2026-11)
     '.board-header-btn-name .board-header-btn-text', // legacy Backbone UI (pre-2023), fallback
     '.board-header h1', // legacy Backbone UI (pre-2023), still in Clockify's list 2026-03 (S2)
   ],
   /** The open card ("card back"), a dialog over the board. */
   cardDialog: [
     '[role="dialog"][data-testid="card-back-name"]', // new React UI, seen 2026-04 (S1, S2, S5)
-    '[data-testid="card-back-name"]', // new React UI without the role, fallback
+    '[data-testid="card-back-name"]', // new React UI if the role moves (our guess, 2026-11)
     '.card-detail-window', // legacy Backbone UI (pre-2023), fallback (S5)
   ],
   dialogTitle: [

@@ -1,0 +1,129 @@
+/**
+ * Serves a fixture board for the real https://trello.com origin, so the extension's real `matches` apply:
+ * board and card pages (new or legacy UI) and the `/1/…` JSON, which can be made to fail like a logged-out
+ * session would. A small in-page script plays Trello's SPA part: clicking a card pushes `/c/…` and opens
+ * the dialog; closing it pushes the board URL back.
+ */
+import type { BrowserContext, Route } from '@playwright/test';
+import {
+  badgeDate,
+  renderBoardJson,
+  renderLegacyPage,
+  renderNewUiPage,
+  type FixtureBoard,
+} from '../../test/fixtures/trello/generate-board';
+
+export type JsonMode = 'ok' | 'unauthorized' | 'login-page' | 'garbage';
+
+export interface FakeTrello {
+  board: FixtureBoard;
+  json: JsonMode;
+  ui: 'new' | 'legacy';
+  /** Number of `/1/…` requests answered, to check what the extension asked for. */
+  apiRequests: string[];
+}
+
+const LOGIN_PAGE = '<!DOCTYPE html><html><head><title>Log in to Trello</title></head><body><form>Log in</form></body></html>';
+
+export async function serveTrello(
+  context: BrowserContext,
+  board: FixtureBoard,
+  options: { json?: JsonMode; ui?: 'new' | 'legacy' } = {},
+): Promise<FakeTrello> {
+  const fake: FakeTrello = { board, json: options.json ?? 'ok', ui: options.ui ?? 'new', apiRequests: [] };
+  await context.route('https://trello.com/**', (route) => answer(route, fake));
+  return fake;
+}
+
+async function answer(route: Route, fake: FakeTrello): Promise<void> {
+  const url = new URL(route.request().url());
+  const path = url.pathname;
+  if (path.startsWith('/1/')) return answerApi(route, fake, path);
+  const board = fake.board;
+  const card = /^\/c\/([A-Za-z0-9]{8})/.exec(path)?.[1];
+  if (/^\/b\/[A-Za-z0-9]{8}/.test(path) || card) {
+    const dialog = card ? board.cards.find((c) => c.shortLink === card) : undefined;
+    const page =
+      fake.ui === 'legacy'
+        ? renderLegacyPage(board)
+        : renderNewUiPage(board, dialog ? { shortLink: dialog.shortLink, dueText: dialogDueText(board, dialog.shortLink) } : undefined);
+    return route.fulfill({ contentType: 'text/html; charset=utf-8', body: withSpaShim(page, fake) });
+  }
+  return route.fulfill({ status: 404, contentType: 'text/plain', body: 'not found' });
+}
+
+async function answerApi(route: Route, fake: FakeTrello, path: string): Promise<void> {
+  fake.apiRequests.push(path);
+  if (fake.json === 'unauthorized') return route.fulfill({ status: 401, contentType: 'text/plain', body: 'unauthorized permission requested' });
+  if (fake.json === 'login-page') return route.fulfill({ status: 200, contentType: 'text/html', body: LOGIN_PAGE });
+  if (fake.json === 'garbage') return route.fulfill({ status: 200, contentType: 'application/json', body: '{"cards": [oops' });
+  const json = renderBoardJson(fake.board);
+  const board = fake.board;
+  const boardIds = [board.id, board.shortLink];
+  const [, , kind, id, sub] = path.split('/');
+  let body: unknown = null;
+  if (kind === 'boards' && id && boardIds.includes(id)) {
+    body = sub === undefined ? json.board : sub === 'cards' ? json.cards : sub === 'lists' ? json.lists : sub === 'actions' ? json.actions : null;
+  } else if (kind === 'cards' && id && sub === undefined) {
+    const card = (json.cards as { shortLink: string }[]).find((c) => c.shortLink === id);
+    body = card ? { ...card, board: json.board } : null;
+  }
+  if (body === null) return route.fulfill({ status: 404, contentType: 'text/plain', body: 'The requested resource was not found.' });
+  return route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(body) });
+}
+
+function dialogDueText(board: FixtureBoard, shortLink: string): string | null {
+  const card = board.cards.find((c) => c.shortLink === shortLink);
+  if (!card?.due) return card?.dueTextOverride ?? null;
+  return `${badgeDate(card.due, board.today)}, 12:00 PM`;
+}
+
+/** The in-page SPA: card links open the dialog with pushState; "Close dialog" goes back to the board. */
+function withSpaShim(page: string, fake: FakeTrello): string {
+  const board = fake.board;
+  const cards = Object.fromEntries(
+    board.cards.map((c) => [
+      c.shortLink,
+      {
+        name: c.name,
+        list: board.lists.find((l) => l.id === c.idList)?.name ?? '',
+        members: c.members.map((m) => ({ label: `${m.fullName} (${m.username})`, initials: m.initials })),
+        dueText: dialogDueText(board, c.shortLink),
+      },
+    ]),
+  );
+  const boardPath = `/b/${board.shortLink}/${board.slug}`;
+  const script = `<script>(() => {
+  const cards = ${JSON.stringify(cards).replace(/</g, '\\u003c')};
+  const boardPath = ${JSON.stringify(boardPath)};
+  const el = (tag, attrs = {}, text) => { const e = document.createElement(tag); for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v); if (text !== undefined) e.textContent = text; return e; };
+  function openDialog(shortLink) {
+    closeDialog();
+    const card = cards[shortLink]; if (!card) return;
+    const overlay = el('div', { 'data-testid': 'card-back-overlay' });
+    const dialog = el('div', { role: 'dialog', 'aria-modal': 'true', 'data-testid': 'card-back-name' });
+    const header = el('header');
+    header.append(el('div', {}, 'in list ' + card.list), el('textarea', { 'data-testid': 'card-back-title-input', 'aria-label': 'Card title' }, card.name));
+    const close = el('button', { type: 'button', 'aria-label': 'Close dialog' }, '×');
+    close.addEventListener('click', () => { closeDialog(); history.pushState({}, '', boardPath); });
+    header.append(close);
+    const main = el('main');
+    const members = el('section', { 'data-testid': 'card-back-members' });
+    for (const m of card.members) members.append(el('button', { type: 'button', 'data-testid': 'card-back-member-avatar', 'aria-label': m.label, title: m.label }, m.initials));
+    main.append(members);
+    if (card.dueText) { const b = el('button', { type: 'button', 'data-testid': 'due-date-badge-with-date-range-picker' }); b.append(el('span', {}, card.dueText)); main.append(b); }
+    dialog.append(header, main); overlay.append(dialog);
+    document.getElementById('content').append(overlay);
+  }
+  function closeDialog() { document.querySelector('[data-testid="card-back-overlay"]')?.remove(); }
+  document.addEventListener('click', (event) => {
+    const link = event.target.closest && event.target.closest('a[data-testid="card-name"], a.list-card');
+    if (!link) return;
+    event.preventDefault();
+    const shortLink = /\\/c\\/([A-Za-z0-9]{8})/.exec(link.getAttribute('href'))?.[1];
+    history.pushState({}, '', link.getAttribute('href'));
+    openDialog(shortLink);
+  });
+})();</script>`;
+  return page.replace('</body>', `${script}</body>`);
+}
