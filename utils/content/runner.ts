@@ -13,6 +13,10 @@ import type { PlacedTask, SiteAdapter, SiteRoute, Snapshot } from '../sites/adap
 
 /** How long page mutations settle before Leeway re-reads the page. */
 const SETTLE_MS = 120;
+/** How long chips wait for the site's JSON before placing from the DOM alone. */
+const SNAPSHOT_PATIENCE_MS = 3000;
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /**
  * Runs one site adapter on the current tab: reads the site's JSON when it can, the DOM for placement
@@ -25,6 +29,8 @@ export function runAdapter(ctx: ContentScriptContext, adapter: SiteAdapter): voi
   /** Last observation sent per task (DOM fallback), to send only what changed. */
   const sentSignatures = new Map<string, string>();
   let snapshot: Snapshot | null = null;
+  /** While the site's JSON is on its way, DOM reads wait for it (briefly) instead of racing it. */
+  let pendingSnapshot: Promise<void> | null = null;
   let snapshotKeys = new Set<string>();
   let route: SiteRoute | null = null;
   let pageUrl = location.href;
@@ -66,6 +72,7 @@ export function runAdapter(ctx: ContentScriptContext, adapter: SiteAdapter): voi
 
   async function refresh(): Promise<void> {
     if (ctx.isInvalid || !route) return;
+    if (pendingSnapshot) await Promise.race([pendingSnapshot, sleep(SNAPSHOT_PATIENCE_MS)]);
     const read = adapter.readPage(document, { today: todayLocal(), pageUrl });
     // The site's JSON is the truth for the tasks it covers; the DOM only fills the gaps.
     const fallback = read.tasks
@@ -153,8 +160,11 @@ export function runAdapter(ctx: ContentScriptContext, adapter: SiteAdapter): voi
     pageUrl = url;
     route = adapter.route(url);
     if (!route) return;
-    const current = route;
-    void loadSnapshot(current).then(schedule);
+    const loading = loadSnapshot(route).finally(() => {
+      if (pendingSnapshot === loading) pendingSnapshot = null;
+      schedule();
+    });
+    pendingSnapshot = loading;
     schedule();
   }
 

@@ -34,9 +34,12 @@ export function deriveDelivery(
   const toldDue = dueAtAssignment ?? firstDueAfter ?? task.toldDue;
   if (!toldDue) return null;
 
-  // The delivery is the last completion that was not undone by a reopen.
+  // The delivery is the last completion that was not undone by a reopen. When the site's own history
+  // has completions, what Leeway merely noticed (possibly before it read that history) is ignored.
+  const hasExactCompletion = events.some((e) => e.type === 'completed' && !e.approximate);
   let completion: HistoryEvent | null = null;
   for (const e of events) {
+    if (hasExactCompletion && e.approximate && (e.type === 'completed' || e.type === 'reopened')) continue;
     if (e.type === 'completed') completion = e;
     else if (e.type === 'reopened') completion = null;
   }
