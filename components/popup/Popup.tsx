@@ -3,7 +3,8 @@ import { browser } from 'wxt/browser';
 import { sendToBackground } from '@/utils/messages/client';
 import type { Overview } from '@/utils/messages/protocol';
 import type { TaskView, Zone } from '@/utils/messages/views';
-import { shortDate } from '@/utils/overlay/format';
+import { todayLocal } from '@/utils/model/dates';
+import { relativeDue, shortDate } from '@/utils/overlay/format';
 import { historyRevisionItem } from '@/utils/settings';
 
 const GROUPS: { zone: Zone; title: string; open: boolean }[] = [
@@ -112,6 +113,7 @@ function TaskRow({ task }: { task: TaskView }) {
         ) : (
           <span>
             told <b>{task.toldDue ? shortDate(task.toldDue) : '—'}</b>
+            {task.toldDue && !task.done && <> ({relativeDue(task.toldDue, todayLocal())})</>}
           </span>
         )}
         <span>

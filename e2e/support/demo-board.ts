@@ -77,8 +77,8 @@ const OPEN: OpenCard[] = [
   { key: 'Logo0006', title: 'Logo <b>refresh</b> <img src=x onerror="document.title=\'pwned\'">', list: 'review', who: [DEMO_MEMBERS.ben], dueIn: 3 },
   { key: 'Blog0007', title: 'Blog migration plan', list: 'todo', who: [DEMO_MEMBERS.chen], dueIn: null },
   { key: 'Note0008', title: 'Collect testimonials', list: 'todo', who: [], dueIn: 15 },
-  // A due badge in a format Leeway cannot read (a Japanese-locale Trello): the JSON still knows the date.
-  { key: 'Vid00009', title: 'Launch video edit', list: 'todo', who: [DEMO_MEMBERS.dana], dueIn: 8, dueTextOverride: '3月5日' },
+  // A due badge in a form Leeway cannot read (a locale it does not know): the JSON still knows the date.
+  { key: 'Vid00009', title: 'Launch video edit', list: 'todo', who: [DEMO_MEMBERS.dana], dueIn: 8, dueTextOverride: 'Dü 5 Mrtz' },
 ];
 
 export function demoBoard(today: string): FixtureBoard {

@@ -5,6 +5,7 @@
  * the dialog; closing it pushes the board URL back.
  */
 import type { BrowserContext, Route } from '@playwright/test';
+import { readFileSync } from 'node:fs';
 import {
   badgeDate,
   renderBoardJson,
@@ -22,6 +23,8 @@ export interface FakeTrello {
   /** Number of `/1/…` requests answered, to check what the extension asked for. */
   apiRequests: string[];
 }
+
+const SKIN = readFileSync(new URL('./trello-skin.css', import.meta.url), 'utf8');
 
 const LOGIN_PAGE = '<!DOCTYPE html><html><head><title>Log in to Trello</title></head><body><form>Log in</form></body></html>';
 
@@ -125,5 +128,5 @@ function withSpaShim(page: string, fake: FakeTrello): string {
     openDialog(shortLink);
   });
 })();</script>`;
-  return page.replace('</body>', `${script}</body>`);
+  return page.replace('</head>', `<style>${SKIN}</style></head>`).replace('</body>', `${script}</body>`);
 }

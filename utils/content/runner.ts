@@ -105,6 +105,7 @@ export function runAdapter(ctx: ContentScriptContext, adapter: SiteAdapter): voi
         keyAttribute: 'data-task-key',
         key: placed.key,
         anchor: placed.anchor,
+        slot: placed.slot,
         existing: ownHosts(placed.container, 'task'),
         css: overlayCss,
       });

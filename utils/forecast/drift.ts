@@ -1,48 +1,74 @@
 /**
- * Change check for a contractor getting worse. A 180-day half-life needs months to notice a
- * contractor who used to be reliable and no longer is; by then several promises were broken. So we
- * compare the latest deliveries with what the earlier ones predict: if that many recent lates
- * would be surprising (Beta-Binomial predictive tail < 10 %), the model switches to a fast half-life.
- * Only *worse* is checked: an improving contractor is left to the slow, safe weighting.
+ * Drift: a contractor getting worse. A 180-day half-life needs months to notice that a contractor
+ * who used to be reliable no longer is; meanwhile several promises break. So we run a trend test on
+ * the latest deliveries and, if they are getting worse, project the trend to today.
+ *
+ * Test: Mann–Kendall on a lateness score in delivery order (0 when on time, 1 + relative slip when
+ * late), over the newest DRIFT_WINDOW deliveries, one-sided at 5 % with the tie-corrected variance.
+ * It uses every recent delivery (unlike a "last k vs the rest" split), so it has power at n ≈ 10–20.
+ * Only *worse* is acted on: an improving contractor is left to the slow, safe weighting.
+ *
+ * Response: a linear trend (least squares on time) of P(late) and of log g over the same window,
+ * evaluated at today. Where the projection is worse than the ordinary posterior we use it, keeping
+ * the posterior's uncertainty (strength, t degrees of freedom), so a change is neither ignored nor
+ * over-trusted.
  */
 import type { Observation } from './observe';
-import type { ForecastPrior } from './types';
-import { lnGamma } from './special';
 
 export const DRIFT_MIN_DELIVERIES = 6;
-export const DRIFT_TAIL = 0.1;
+export const DRIFT_WINDOW = 40;
+/** One-sided 5 % normal quantile. */
+const Z_CRIT = 1.645;
 
-function lnBeta(a: number, b: number): number {
-  return lnGamma(a) + lnGamma(b) - lnGamma(a + b);
-}
-
-/** P(X ≥ k) for X ~ BetaBinomial(n, a, b). */
-export function betaBinomialTail(k: number, n: number, a: number, b: number): number {
-  let p = 0;
-  for (let j = k; j <= n; j++) {
-    const lnChoose = lnGamma(n + 1) - lnGamma(j + 1) - lnGamma(n - j + 1);
-    p += Math.exp(lnChoose + lnBeta(j + a, n - j + b) - lnBeta(a, b));
-  }
-  return Math.min(1, p);
-}
-
-/** How many of the newest deliveries form the "recent" window. */
-export function recentWindow(n: number): number {
-  return Math.min(8, Math.max(3, Math.round(n / 4)));
+export interface DriftProjection {
+  /** Projected P(late) today. */
+  pLate: number;
+  /** Projected mean log relative slip today, when there are enough late deliveries (else null). */
+  logSlip: number | null;
 }
 
 /** `obs` is newest first. */
-export function detectDrift(obs: Observation[], prior: ForecastPrior): boolean {
-  const n = obs.length;
+export function detectDrift(obs: Observation[]): boolean {
+  const n = Math.min(obs.length, DRIFT_WINDOW);
   if (n < DRIFT_MIN_DELIVERIES) return false;
-  const r = recentWindow(n);
-  let recentLate = 0;
-  for (let i = 0; i < r; i++) if (obs[i]!.late) recentLate++;
-  let oldLate = 0;
-  for (let i = r; i < n; i++) if (obs[i]!.late) oldLate++;
-  const oldN = n - r;
-  // Predictive for the late count among r new deliveries, from the earlier ones plus the prior.
-  const aLate = (1 - prior.onTimeMean) * prior.strength + oldLate;
-  const bOnTime = prior.onTimeMean * prior.strength + (oldN - oldLate);
-  return betaBinomialTail(recentLate, r, aLate, bOnTime) < DRIFT_TAIL;
+  // Oldest first within the window.
+  const u: number[] = [];
+  for (let i = n - 1; i >= 0; i--) {
+    const o = obs[i]!;
+    u.push(o.late ? 1 + o.g : 0);
+  }
+  let s = 0;
+  for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) s += Math.sign(u[j]! - u[i]!);
+  // Tie correction: on-time deliveries all score 0, a large tie group.
+  const counts = new Map<number, number>();
+  for (const x of u) counts.set(x, (counts.get(x) ?? 0) + 1);
+  let tie = 0;
+  for (const t of counts.values()) tie += t * (t - 1) * (2 * t + 5);
+  const v = (n * (n - 1) * (2 * n + 5) - tie) / 18;
+  if (v <= 0 || s <= 0) return false;
+  return (s - 1) / Math.sqrt(v) > Z_CRIT;
+}
+
+/** Least-squares line through (x, y), evaluated at x0. */
+function lineAt(xs: number[], ys: number[], x0: number): number {
+  const n = xs.length;
+  const mx = xs.reduce((a, x) => a + x, 0) / n;
+  const my = ys.reduce((a, y) => a + y, 0) / n;
+  let sxy = 0;
+  let sxx = 0;
+  for (let i = 0; i < n; i++) {
+    sxy += (xs[i]! - mx) * (ys[i]! - my);
+    sxx += (xs[i]! - mx) ** 2;
+  }
+  const slope = sxx > 0 ? sxy / sxx : 0;
+  return my + slope * (x0 - mx);
+}
+
+export function projectDrift(obs: Observation[], today: number): DriftProjection {
+  const win = obs.slice(0, DRIFT_WINDOW);
+  const xs = win.map((o) => o.day - today);
+  const pLate = Math.min(0.97, Math.max(0.03, lineAt(xs, win.map((o) => (o.late ? 1 : 0)), 0)));
+  const late = win.filter((o) => o.late);
+  const logSlip = late.length >= 3 ? lineAt(late.map((o) => o.day - today), late.map((o) => Math.log(o.g)), 0) : null;
+  return { pLate, logSlip };
 }

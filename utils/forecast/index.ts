@@ -12,5 +12,5 @@ export { liveChance, type LiveInput, type LiveResult } from './live';
 export { zoneFor, type Zone } from './zone';
 export { planChain, type ChainInput, type ChainResult, type Milestone } from './chain';
 export { DEFAULT_REVIEW_MARGIN_DAYS, DEFAULT_TARGET } from './common';
-export { HALF_LIFE_DAYS, DRIFT_HALF_LIFE_DAYS } from './model';
+export { HALF_LIFE_DAYS } from './model';
 export { HISTORY_CAP } from './observe';

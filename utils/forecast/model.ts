@@ -8,12 +8,11 @@ import type { Observation } from './observe';
 import type { ForecastPrior } from './types';
 import { betaPosterior, type BetaPosterior } from './beta';
 import { slipPosterior, type SlipPosterior } from './slip';
-import { detectDrift } from './drift';
+import { detectDrift, projectDrift } from './drift';
+import { makeSlip } from './slip';
 
 /** Research §4.4: wᵢ = 2^(−ageᵢ/H), H = 180 days. */
 export const HALF_LIFE_DAYS = 180;
-/** Used instead when the latest deliveries are markedly worse (a contractor getting worse). */
-export const DRIFT_HALF_LIFE_DAYS = 30;
 
 export interface ContractorModel {
   n: number;
@@ -27,8 +26,8 @@ export interface ContractorModel {
 }
 
 export function fitModel(obs: Observation[], today: number, prior: ForecastPrior): ContractorModel {
-  const drift = detectDrift(obs, prior);
-  const halfLife = drift ? DRIFT_HALF_LIFE_DAYS : HALF_LIFE_DAYS;
+  const drift = detectDrift(obs);
+  const halfLife = HALF_LIFE_DAYS;
   const w = obs.map((o) => Math.pow(2, -Math.max(0, today - o.day) / halfLife));
   let sw = 0;
   let sw2 = 0;
@@ -36,12 +35,24 @@ export function fitModel(obs: Observation[], today: number, prior: ForecastPrior
     sw += x;
     sw2 += x * x;
   }
+  let onTime = betaPosterior(obs, w, prior);
+  let slip = slipPosterior(obs, w, prior.slip);
+  if (drift) {
+    // Keep the posterior's strength (uncertainty), move its centre to the projected trend when worse.
+    const proj = projectDrift(obs, today);
+    const strength = onTime.a + onTime.b;
+    if (proj.pLate > 1 - onTime.mean) {
+      const a = (1 - proj.pLate) * strength;
+      onTime = { a, b: strength - a, mean: 1 - proj.pLate };
+    }
+    if (proj.logSlip !== null && proj.logSlip > slip.mu) slip = makeSlip(proj.logSlip, slip.kappa, slip.alpha, slip.beta);
+  }
   return {
     n: obs.length,
     nEff: sw2 > 0 ? (sw * sw) / sw2 : 0,
     weightSum: sw,
-    onTime: betaPosterior(obs, w, prior),
-    slip: slipPosterior(obs, w, prior.slip),
+    onTime,
+    slip,
     drift,
     halfLifeDays: halfLife,
     prior,

@@ -28,3 +28,12 @@ export const ZONE_WORDS = {
   none: 'no due date',
   done: 'delivered',
 } as const;
+
+/** "overdue 2 days", "due today", "due tomorrow", "due in 5 days", counted in calendar days. */
+export function relativeDue(due: string, today: string): string {
+  const days = Math.round((Date.parse(`${due}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / 86_400_000);
+  if (days < 0) return `overdue ${-days} ${-days === 1 ? 'day' : 'days'}`;
+  if (days === 0) return 'due today';
+  if (days === 1) return 'due tomorrow';
+  return `due in ${days} days`;
+}

@@ -26,11 +26,14 @@ export function ensureHost(options: {
   keyAttribute: 'data-task-key' | 'data-contractor';
   key: string;
   anchor: Element | null;
+  /** Where the host goes when there is no anchor (defaults to `container`). */
+  slot?: Element;
   /** Hosts of this kind that belong to `container` (not to nested items). */
   existing: Element[];
   css: string;
 }): HTMLElement {
   const { container, kind, keyAttribute, key, anchor, existing, css } = options;
+  const slot = options.slot ?? container;
   let host = (existing.find((h) => h.getAttribute(keyAttribute) === key) ?? existing[0]) as HTMLElement | undefined;
   for (const extra of existing) if (extra !== host) extra.remove();
 
@@ -50,8 +53,8 @@ export function ensureHost(options: {
   const wanted = anchor && anchor.parentElement ? anchor : null;
   if (wanted) {
     if (wanted.nextElementSibling !== host) wanted.after(host);
-  } else if (host.parentElement !== container) {
-    container.append(host);
+  } else if (host.parentElement !== slot) {
+    slot.append(host);
   }
   return host;
 }

@@ -5,8 +5,10 @@ export interface PlacedTask {
   key: string;
   /** The element the task chip lives inside (the card's list item, legacy card link, or card dialog). */
   container: Element;
-  /** The chip goes right after this (the due badge); appended to `container` when null. */
+  /** The chip goes right after this (the due badge) … */
   anchor: Element | null;
+  /** … or, without an anchor, at the end of this element inside `container`. */
+  slot: Element;
   /** Assignee avatars on the page: a badge goes right after each. */
   people: { contractorId: string; element: Element }[];
   observation: TaskObservation;

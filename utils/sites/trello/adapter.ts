@@ -2,6 +2,7 @@ import type { PlacedTask, SiteAdapter, Snapshot } from '../adapter';
 import { fetchBoardSnapshot, fetchCardSnapshot } from './json';
 import { readBoard, toObservations, type DomCard, type DomDialog } from './reader';
 import { matchTrelloRoute } from './routes';
+import { queryFirst, TRELLO_SELECTORS } from './selectors';
 
 /** Trello: JSON (`/1/…`) for which cards exist and their exact dates; the DOM for placement and as fallback. */
 export const trelloAdapter: SiteAdapter = {
@@ -25,6 +26,7 @@ export const trelloAdapter: SiteAdapter = {
         key: observation.key,
         container: item.element,
         anchor: item.dueBadge,
+        slot: queryFirst(item.element, TRELLO_SELECTORS.chipSlot) ?? item.element,
         people: item.members.map((m) => ({ contractorId: `trello:${m.username}`, element: m.element })),
         observation,
       };

@@ -50,6 +50,13 @@ export const TRELLO_SELECTORS = {
     '[data-testid="badge-due-date-completed"]', // new React UI, seen 2026-04 (S4)
     '.is-due-complete', // legacy Backbone UI (pre-2023): class on the badge
   ],
+  /** Where a chip goes on a card without a due badge: the badge row, else the card tile. */
+  chipSlot: [
+    '[data-testid="card-front-badges"]', // new React UI, seen 2026-04 (S3, S4)
+    '[data-testid="trello-card"], [data-testid="mirror-card"]', // new React UI card tile, seen 2026-03 (S2, S4)
+    '.js-badges', // legacy Backbone UI (pre-2023), fallback (S6)
+    '.list-card-details', // legacy Backbone UI (pre-2023), fallback (S3)
+  ],
   /** Card-front member avatars (assignees); the label is "Full Name (username)". */
   cardMembers: [
     'button[data-testid="card-front-member"]', // new React UI, seen 2026-04 (S4, S5)

@@ -1,0 +1,77 @@
+/**
+ * `npm run demo`: opens Chromium with the built extension on a bundled demo Trello board (served for
+ * https://trello.com so the real content-script matches apply), with months of delivery history.
+ *
+ *   npm run demo                                   a window you can click around in (close it to stop)
+ *   npm run demo -- --headless --screenshot docs   no window: writes board.png, chip.png and popup.png
+ */
+import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { demoBoard } from './support/demo-board';
+import { launchWithExtension, todayIso } from './support/extension';
+import { serveTrello } from './support/fake-trello';
+
+const { values } = parseArgs({
+  options: { headless: { type: 'boolean', default: false }, screenshot: { type: 'string' } },
+  allowPositionals: false,
+});
+
+let headless = values.headless;
+let screenshotDir = values.screenshot;
+if (!headless && !process.env.DISPLAY && process.platform === 'linux') {
+  headless = true;
+  screenshotDir ??= '.output/demo';
+  console.log('No display found: running headless and writing screenshots instead.');
+}
+
+const profile = mkdtempSync(path.join(tmpdir(), 'leeway-demo-'));
+const { context, extensionId } = await launchWithExtension(profile, { headless });
+const board = demoBoard(todayIso());
+await serveTrello(context, board);
+
+const page = context.pages()[0] ?? (await context.newPage());
+await page.goto(`https://trello.com/b/${board.shortLink}/${board.slug}`);
+await page.locator('[data-leeway="task"]').nth(board.cards.length - 1).waitFor();
+
+// The owner has recorded the client's deadline for the homepage hero: a week after the told date.
+const hero = page.locator('li[data-testid="list-card"]:has(a[href^="/c/Hero0001/"]) [data-leeway="task"]');
+const told = await hero.getAttribute('data-told-due');
+if (told) {
+  const client = new Date(`${told}T00:00:00Z`);
+  client.setUTCDate(client.getUTCDate() + 7);
+  await hero.getByRole('button').click();
+  await hero.getByLabel(/Client deadline/).fill(client.toISOString().slice(0, 10));
+  await hero.getByRole('button', { name: 'Save' }).click();
+  await hero.locator('xpath=.').waitFor();
+  await page.waitForFunction(() => document.querySelector('[data-task-key="trello:Hero0001"]')?.hasAttribute('data-client-due'));
+}
+
+if (screenshotDir) {
+  mkdirSync(screenshotDir, { recursive: true });
+  await page.screenshot({ path: path.join(screenshotDir, 'board.png') });
+  await hero.getByRole('button').first().click();
+  await hero.getByRole('dialog').waitFor();
+  const box = await hero.boundingBox();
+  await page.screenshot({
+    path: path.join(screenshotDir, 'chip.png'),
+    clip: box ? { x: Math.max(0, box.x - 280), y: Math.max(0, box.y - 140), width: 620, height: 420 } : undefined,
+  });
+  const popup = await context.newPage();
+  await popup.setViewportSize({ width: 400, height: 600 });
+  await popup.goto(`chrome-extension://${extensionId}/popup.html`);
+  await popup.locator('[data-task-key]').first().waitFor();
+  await popup.screenshot({ path: path.join(screenshotDir, 'popup.png'), fullPage: true });
+  console.log(`Screenshots written to ${path.resolve(screenshotDir)}: board.png, chip.png, popup.png`);
+}
+
+if (headless) {
+  await context.close();
+  rmSync(profile, { recursive: true, force: true });
+} else {
+  console.log('Leeway demo is open. Click a chip to record a client deadline; open the Leeway toolbar button for the popup.');
+  console.log(`Popup as a page: chrome-extension://${extensionId}/popup.html — close the window to stop.`);
+  await new Promise<void>((resolve) => context.on('close', () => resolve()));
+  rmSync(profile, { recursive: true, force: true });
+}
