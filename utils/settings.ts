@@ -41,8 +41,13 @@ export async function loadSettings(): Promise<Settings> {
   const raw: unknown = await settingsItem.getValue();
   const parsed = SettingsSchema.safeParse(raw);
   if (parsed.success) return parsed.data;
-  const merged = SettingsSchema.safeParse({ ...DEFAULT_SETTINGS, ...(typeof raw === 'object' ? raw : {}) });
-  return merged.success ? merged.data : DEFAULT_SETTINGS;
+  const stored = (typeof raw === 'object' && raw !== null ? raw : {}) as Record<string, unknown>;
+  const repaired: Record<string, unknown> = {};
+  for (const [field, schema] of Object.entries(SettingsSchema.shape)) {
+    const value = schema.safeParse(stored[field]);
+    repaired[field] = value.success ? value.data : DEFAULT_SETTINGS[field as keyof Settings];
+  }
+  return SettingsSchema.parse(repaired);
 }
 
 /**
