@@ -6,6 +6,7 @@ import type { TaskView, Zone } from '@/utils/messages/views';
 import { todayLocal } from '@/utils/model/dates';
 import { relativeDue, shortDate } from '@/utils/overlay/format';
 import { historyRevisionItem } from '@/utils/settings';
+import { PageHealth } from './PageHealth';
 
 const GROUPS: { zone: Zone; title: string; open: boolean }[] = [
   { zone: 'red', title: 'Needs you', open: true },
@@ -41,6 +42,7 @@ export function Popup() {
         )}
       </header>
       <main>
+        <PageHealth />
         {error && <p class="error" role="alert">Leeway could not read its history: {error}</p>}
         {!overview && !error && <p class="summary">Loading…</p>}
         {overview && overview.tasks.length === 0 && <EmptyState />}

@@ -22,6 +22,8 @@ export interface FakeTrello {
   ui: 'new' | 'legacy';
   /** Number of `/1/…` requests answered, to check what the extension asked for. */
   apiRequests: string[];
+  /** Rewrites served pages, to play a Trello redesign. */
+  mangle?: (html: string) => string;
 }
 
 const SKIN = readFileSync(new URL('./trello-skin.css', import.meta.url), 'utf8');
@@ -31,9 +33,9 @@ const LOGIN_PAGE = '<!DOCTYPE html><html><head><title>Log in to Trello</title></
 export async function serveTrello(
   context: BrowserContext,
   board: FixtureBoard,
-  options: { json?: JsonMode; ui?: 'new' | 'legacy' } = {},
+  options: { json?: JsonMode; ui?: 'new' | 'legacy'; mangle?: (html: string) => string } = {},
 ): Promise<FakeTrello> {
-  const fake: FakeTrello = { board, json: options.json ?? 'ok', ui: options.ui ?? 'new', apiRequests: [] };
+  const fake: FakeTrello = { board, json: options.json ?? 'ok', ui: options.ui ?? 'new', apiRequests: [], mangle: options.mangle };
   await context.route('https://trello.com/**', (route) => answer(route, fake));
   return fake;
 }
@@ -50,7 +52,8 @@ async function answer(route: Route, fake: FakeTrello): Promise<void> {
       fake.ui === 'legacy'
         ? renderLegacyPage(board)
         : renderNewUiPage(board, dialog ? { shortLink: dialog.shortLink, dueText: dialogDueText(board, dialog.shortLink) } : undefined);
-    return route.fulfill({ contentType: 'text/html; charset=utf-8', body: withSpaShim(page, fake) });
+    const body = withSpaShim(page, fake);
+    return route.fulfill({ contentType: 'text/html; charset=utf-8', body: fake.mangle ? fake.mangle(body) : body });
   }
   return route.fulfill({ status: 404, contentType: 'text/plain', body: 'not found' });
 }

@@ -1,7 +1,8 @@
-import { defineBackground } from '#imports';
+import { defineBackground, storage } from '#imports';
 import { browser } from 'wxt/browser';
 import { createHistoryService } from '@/utils/background/service';
 import { openHistoryDb, type HistoryDb } from '@/utils/store/db';
+import { healthKey } from '@/utils/health/storage';
 import { historyRevisionItem, loadSettings } from '@/utils/settings';
 
 export default defineBackground(() => {
@@ -24,8 +25,10 @@ export default defineBackground(() => {
     settings: loadSettings,
     now: () => new Date(),
     onHistoryChanged: () => historyRevisionItem.setValue(Date.now()),
+    saveHealth: (tabId, report) => storage.setItem(healthKey(tabId), report),
   });
+  browser.tabs.onRemoved.addListener((tabId) => void storage.removeItem(healthKey(tabId)));
 
   // Registered synchronously so a message that wakes the worker is not missed.
-  browser.runtime.onMessage.addListener((message: unknown) => service.handle(message));
+  browser.runtime.onMessage.addListener((message: unknown, sender) => service.handle(message, { tabId: sender.tab?.id }));
 });

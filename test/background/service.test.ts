@@ -8,10 +8,11 @@ import { batch, freshIndexedDb, observation } from '../store/helpers';
 let db: HistoryDb;
 const log = vi.fn();
 const changed = vi.fn();
+const saveHealth = vi.fn();
 const now = new Date('2026-03-03T12:00:00.000Z');
 
 const service = () =>
-  createHistoryService({ db: async () => db, settings: async () => DEFAULT_SETTINGS, now: () => now, onHistoryChanged: changed, log });
+  createHistoryService({ db: async () => db, settings: async () => DEFAULT_SETTINGS, now: () => now, onHistoryChanged: changed, saveHealth, log });
 
 beforeEach(async () => {
   freshIndexedDb();
@@ -32,6 +33,15 @@ describe('history service', () => {
     expect(reply).toMatchObject({ ok: false, error: expect.stringMatching(/^rejected message: /) });
     expect(log).toHaveBeenCalledOnce();
     expect(await db.count('tasks')).toBe(0);
+  });
+
+  it('keeps a health report per tab', async () => {
+    const report = {
+      site: 'trello', pageUrl: 'https://trello.com/b/Brd12345/x', route: 'board', expectsTasks: true, tasksFound: 0,
+      missing: {}, json: 'unavailable', jsonTasks: null, at: '2026-03-03T12:00:00.000Z',
+    };
+    expect(await service().handle({ type: 'report-health', report }, { tabId: 7 })).toEqual({ ok: true });
+    expect(saveHealth).toHaveBeenCalledWith(7, report);
   });
 
   it('answers an observation batch with views for its tasks and people', async () => {

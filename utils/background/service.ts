@@ -7,6 +7,7 @@ import { describeZodError, RequestSchema, type Request, type ResponseFor } from 
 import type { Views } from '../messages/views';
 import type { DerivedDelivery } from '../history/deliveries';
 import type { Settings } from '../settings';
+import type { HealthReport } from '../health/report';
 import { buildContractorView, buildTaskView, deliveriesOf, type ViewContext } from '../views/build-views';
 
 export interface ServiceDeps {
@@ -15,6 +16,8 @@ export interface ServiceDeps {
   now: () => Date;
   /** Called after every write, so open pages refresh. */
   onHistoryChanged: () => Promise<void> | void;
+  /** Keeps the latest health report of a tab (session storage: gone when the browser closes). */
+  saveHealth: (tabId: number, report: HealthReport) => Promise<void> | void;
   log?: (message: string) => void;
 }
 
@@ -58,7 +61,7 @@ export function createHistoryService(deps: ServiceDeps) {
     };
   }
 
-  async function handle(raw: unknown): Promise<AnyResponse> {
+  async function handle(raw: unknown, sender: { tabId?: number } = {}): Promise<AnyResponse> {
     const parsed = RequestSchema.safeParse(raw);
     if (!parsed.success) {
       const error = `rejected message: ${describeZodError(parsed.error)}`;
@@ -67,6 +70,10 @@ export function createHistoryService(deps: ServiceDeps) {
     }
     const request = parsed.data;
     try {
+      if (request.type === 'report-health') {
+        if (sender.tabId !== undefined) await deps.saveHealth(sender.tabId, request.report);
+        return { ok: true };
+      }
       const db = await deps.db();
       switch (request.type) {
         case 'observe': {

@@ -9,7 +9,8 @@ import { sendToBackground } from '../messages/client';
 import type { ContractorView, TaskView, Views } from '../messages/views';
 import { ensureHost, isLeewayNode, renderInto, setData } from '../overlay/host';
 import { historyRevisionItem } from '../settings';
-import type { PlacedTask, SiteAdapter, SiteRoute, Snapshot } from '../sites/adapter';
+import type { HealthReport } from '../health/report';
+import type { PageRead, PlacedPerson, PlacedTask, SiteAdapter, SiteRoute, Snapshot } from '../sites/adapter';
 
 /** How long page mutations settle before Leeway re-reads the page. */
 const SETTLE_MS = 120;
@@ -33,6 +34,9 @@ export function runAdapter(ctx: ContentScriptContext, adapter: SiteAdapter): voi
   let pendingSnapshot: Promise<void> | null = null;
   let snapshotKeys = new Set<string>();
   let route: SiteRoute | null = null;
+  /** Whether the site's JSON could be read for the current route. */
+  let json: HealthReport['json'] = adapter.snapshot ? 'unavailable' : 'none';
+  let lastHealth = '';
   let pageUrl = location.href;
   let timer: number | undefined;
 
@@ -64,6 +68,7 @@ export function runAdapter(ctx: ContentScriptContext, adapter: SiteAdapter): voi
   async function loadSnapshot(next: SiteRoute): Promise<void> {
     if (!adapter.snapshot || snapshot?.scope.includes(next.id)) return;
     const fresh = await adapter.snapshot(next).catch(() => null);
+    json = fresh ? 'ok' : 'unavailable';
     if (!fresh || ctx.isInvalid) return;
     snapshot = fresh;
     snapshotKeys = new Set(fresh.observations.map((o) => o.key));
@@ -84,7 +89,10 @@ export function runAdapter(ctx: ContentScriptContext, adapter: SiteAdapter): voi
       await observe(fallback);
     }
     const missingViews = read.tasks.filter((t) => !tasks.has(t.key)).map((t) => t.key);
-    const missingPeople = read.tasks.flatMap((t) => t.people.map((p) => p.contractorId)).filter((id) => !people.has(id));
+    const standalone = read.people ?? [];
+    const missingPeople = [...read.tasks.flatMap((t) => t.people), ...standalone]
+      .map((p) => p.contractorId)
+      .filter((id) => !people.has(id));
     if (missingViews.length > 0 || missingPeople.length > 0) {
       const reply = await sendToBackground({
         type: 'get-views',
@@ -93,7 +101,29 @@ export function runAdapter(ctx: ContentScriptContext, adapter: SiteAdapter): voi
       });
       if (reply.ok) absorb(reply.views);
     }
-    if (!ctx.isInvalid) for (const placed of read.tasks) decorate(placed);
+    if (ctx.isInvalid) return;
+    for (const placed of read.tasks) decorate(placed);
+    for (const person of standalone) badge(person, person.element.parentElement ?? document.body);
+    void reportHealth(read);
+  }
+
+  async function reportHealth(read: PageRead): Promise<void> {
+    const { health } = read;
+    const report: HealthReport = {
+      site: adapter.site,
+      pageUrl,
+      route: health.route,
+      expectsTasks: health.expectsTasks ?? false,
+      tasksFound: health.tasksFound,
+      missing: health.missing,
+      json,
+      jsonTasks: json === 'ok' && snapshot ? snapshot.observations.length : null,
+      at: new Date().toISOString(),
+    };
+    const signature = JSON.stringify({ ...report, at: null });
+    if (signature === lastHealth) return;
+    lastHealth = signature;
+    await sendToBackground({ type: 'report-health', report });
   }
 
   function decorate(placed: PlacedTask): void {
@@ -118,28 +148,31 @@ export function runAdapter(ctx: ContentScriptContext, adapter: SiteAdapter): voi
       renderInto(host, JSON.stringify(view), h(TaskChip, { view, onSetClientDue: (d) => setClientDue(view.key, d) }));
     }
     const badgeHosts = ownHosts(placed.container, 'contractor');
-    for (const person of placed.people) {
-      const badge = people.get(person.contractorId);
-      if (!badge) continue;
-      const next = person.element.nextElementSibling;
-      const existing = next && next.getAttribute('data-leeway') === 'contractor' ? [next] : [];
-      const host = ensureHost({
-        container: person.element.parentElement ?? placed.container,
-        kind: 'contractor',
-        keyAttribute: 'data-contractor',
-        key: person.contractorId,
-        anchor: person.element,
-        existing,
-        css: overlayCss,
-      });
-      setData(host, { 'data-grade': badge.grade, 'data-n': String(badge.n) });
-      renderInto(host, JSON.stringify(badge), h(ContractorBadge, { view: badge }));
-    }
+    for (const person of placed.people) badge(person, placed.container);
     // Badges whose avatar is gone (member removed, avatar re-rendered elsewhere) go too.
     for (const stale of badgeHosts) {
       const avatar = stale.previousElementSibling;
       if (!avatar || !placed.people.some((p) => p.element === avatar)) stale.remove();
     }
+  }
+
+  /** One badge right after a person's avatar or name, when Leeway knows them. */
+  function badge(person: PlacedPerson, fallbackContainer: Element): void {
+    const view = people.get(person.contractorId);
+    if (!view) return;
+    const next = person.element.nextElementSibling;
+    const existing = next && next.getAttribute('data-leeway') === 'contractor' ? [next] : [];
+    const host = ensureHost({
+      container: person.element.parentElement ?? fallbackContainer,
+      kind: 'contractor',
+      keyAttribute: 'data-contractor',
+      key: person.contractorId,
+      anchor: person.element,
+      existing,
+      css: overlayCss,
+    });
+    setData(host, { 'data-grade': view.grade, 'data-n': String(view.n) });
+    renderInto(host, JSON.stringify(view), h(ContractorBadge, { view }));
   }
 
   async function setClientDue(taskKey: string, clientDue: string | null): Promise<string | null> {

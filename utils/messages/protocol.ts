@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CalendarDateSchema, ObservationBatchSchema } from '../model/observation';
+import { HealthReportSchema } from '../health/report';
 import { ContractorViewSchema, TaskViewSchema, ViewsSchema } from './views';
 
 /**
@@ -15,6 +16,8 @@ export const RequestSchema = z.discriminatedUnion('type', [
     taskKeys: z.array(z.string().max(300)).max(20000),
     contractorIds: z.array(z.string().max(300)).max(5000),
   }),
+  /** Content script → background: how well the page could be read (shown in the popup for that tab). */
+  z.object({ type: z.literal('report-health'), report: HealthReportSchema }),
   /** Popup → background: everything tracked. */
   z.object({ type: z.literal('get-overview') }),
   /** Popup or overlay → background: the owner's private client deadline (null clears it). */
@@ -33,6 +36,7 @@ export const FailureSchema = z.object({ ok: z.literal(false), error: z.string() 
 export const ResponseSchemas = {
   observe: z.union([z.object({ ok: z.literal(true), views: ViewsSchema }), FailureSchema]),
   'get-views': z.union([z.object({ ok: z.literal(true), views: ViewsSchema }), FailureSchema]),
+  'report-health': z.union([z.object({ ok: z.literal(true) }), FailureSchema]),
   'get-overview': z.union([z.object({ ok: z.literal(true), overview: OverviewSchema }), FailureSchema]),
   'set-client-due': z.union([z.object({ ok: z.literal(true), task: TaskViewSchema.nullable() }), FailureSchema]),
 } satisfies Record<Request['type'], z.ZodType>;

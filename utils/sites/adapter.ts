@@ -17,13 +17,23 @@ export interface PlacedTask {
 export interface AdapterHealth {
   /** Name of the route that matched, or null when this page is not one Leeway reads. */
   route: string | null;
+  /** Whether this route should show tasks (a board, a project); a profile page, say, need not. */
+  expectsTasks?: boolean;
   tasksFound: number;
   /** Field → number of tasks on which it could not be read. */
   missing: Record<string, number>;
 }
 
+/** A person shown on the page outside any task (a freelancer profile, a proposal): a badge goes after `element`. */
+export interface PlacedPerson {
+  contractorId: string;
+  element: Element;
+}
+
 export interface PageRead {
   tasks: PlacedTask[];
+  /** People to badge outside tasks; only those already in the owner's history get one. */
+  people?: PlacedPerson[];
   health: AdapterHealth;
 }
 

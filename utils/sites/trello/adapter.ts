@@ -36,7 +36,13 @@ export const trelloAdapter: SiteAdapter = {
       .filter((t): t is PlacedTask => t !== null);
     return {
       tasks,
-      health: { route: read.health.route, tasksFound: read.health.cardsFound, missing: { ...read.health.missing } },
+      health: {
+        route: read.health.route,
+        // Boards and cards always show lists of cards; an empty board is told apart by its JSON.
+        expectsTasks: read.health.route !== null,
+        tasksFound: read.health.cardsFound,
+        missing: { ...read.health.missing },
+      },
     };
   },
 
