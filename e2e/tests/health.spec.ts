@@ -6,7 +6,10 @@ import type { BrowserContext, Page, Worker } from '@playwright/test';
 
 async function popupForTab(context: BrowserContext, sw: Worker, page: Page, extensionId: string): Promise<Page> {
   await page.bringToFront();
-  const tabId = await sw.evaluate(async () => (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0]?.id);
+  const tabId = await sw.evaluate(async () => {
+    const { chrome } = globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<{ id?: number }[]> } } };
+    return (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0]?.id;
+  });
   const popup = await context.newPage();
   await popup.goto(`chrome-extension://${extensionId}/popup.html?tab=${tabId}`);
   return popup;

@@ -22,7 +22,7 @@ describe('deriveDelivery', () => {
       ev('due-changed', '2026-03-04T10:00:00.000Z', { oldValue: '2026-03-05T12:00:00.000Z', newValue: '2026-03-10T12:00:00.000Z' }),
       ev('completed', '2026-03-09T15:00:00.000Z'),
     ];
-    expect(deriveDelivery(task, events, 'trello:ana')).toEqual({
+    expect(deriveDelivery(task, events, ['trello:ana'])).toEqual({
       taskKey: 'trello:T1', assignedOn: '2026-03-01', toldDue: '2026-03-05', deliveredOn: '2026-03-09', approximate: false,
     });
   });
@@ -34,7 +34,7 @@ describe('deriveDelivery', () => {
       ev('assigned', '2026-03-06T11:00:00.000Z', { contractorId: 'trello:ben' }),
       ev('completed', '2026-03-11T15:00:00.000Z'),
     ];
-    expect(deriveDelivery(task, events, 'trello:ben')).toMatchObject({ assignedOn: '2026-03-06', toldDue: '2026-03-12', deliveredOn: '2026-03-11' });
+    expect(deriveDelivery(task, events, ['trello:ben'])).toMatchObject({ assignedOn: '2026-03-06', toldDue: '2026-03-12', deliveredOn: '2026-03-11' });
   });
 
   it('a reopen undoes a completion; the final completion is the delivery', () => {
@@ -43,9 +43,9 @@ describe('deriveDelivery', () => {
       ev('completed', '2026-03-04T15:00:00.000Z'),
       ev('reopened', '2026-03-05T09:00:00.000Z'),
     ];
-    expect(deriveDelivery(task, events, 'trello:ana')?.deliveredOn).toBeNull();
+    expect(deriveDelivery(task, events, ['trello:ana'])?.deliveredOn).toBeNull();
     events.push(ev('completed', '2026-03-07T15:00:00.000Z'));
-    expect(deriveDelivery(task, events, 'trello:ana')?.deliveredOn).toBe('2026-03-07');
+    expect(deriveDelivery(task, events, ['trello:ana'])?.deliveredOn).toBe('2026-03-07');
   });
 
   it('exact completions from the site win over what Leeway merely noticed', () => {
@@ -54,7 +54,7 @@ describe('deriveDelivery', () => {
       ev('completed', '2026-03-04T15:00:00.000Z'),
       ev('completed', '2026-03-08T09:00:00.000Z', { source: 'dom', approximate: true }),
     ];
-    expect(deriveDelivery(task, events, 'trello:ana')).toMatchObject({ deliveredOn: '2026-03-04', approximate: false });
+    expect(deriveDelivery(task, events, ['trello:ana'])).toMatchObject({ deliveredOn: '2026-03-04', approximate: false });
   });
 
   it('a task already done when first seen, with no site history, teaches nothing', () => {
@@ -63,10 +63,10 @@ describe('deriveDelivery', () => {
       ev('due-set', '2026-03-01T09:00:00.000Z', { source: 'dom', approximate: true, newValue: '2026-02-20' }),
       ev('completed', '2026-03-01T09:00:00.000Z', { source: 'dom', approximate: true }),
     ];
-    expect(deriveDelivery(task, events, 'trello:ana')).toBeNull();
+    expect(deriveDelivery(task, events, ['trello:ana'])).toBeNull();
   });
 
   it('no due ever set: nothing to learn', () => {
-    expect(deriveDelivery({ ...task, toldDue: null }, [ev('completed', '2026-03-04T15:00:00.000Z')], 'trello:ana')).toBeNull();
+    expect(deriveDelivery({ ...task, toldDue: null }, [ev('completed', '2026-03-04T15:00:00.000Z')], ['trello:ana'])).toBeNull();
   });
 });

@@ -1,7 +1,7 @@
 import { applyBatch } from '../store/apply-batch';
 import type { HistoryDb } from '../store/db';
 import { setClientDue } from '../store/owner-edits';
-import { getAllContractors, getAllTasks, getContractors, getContractorWork, getTasks, sortEvents } from '../store/queries';
+import { getAllContractors, getAllTasks, getContractorsByIdentity, getContractorWork, getTasks, sortEvents } from '../store/queries';
 import type { ContractorRecord, HistoryEvent, TaskRecord } from '../store/schema';
 import { describeZodError, RequestSchema, type Request, type ResponseFor } from '../messages/protocol';
 import type { Views } from '../messages/views';
@@ -34,19 +34,19 @@ export function createHistoryService(deps: ServiceDeps) {
     return { now: deps.now(), settings: await deps.settings() };
   }
 
-  async function views(db: HistoryDb, taskKeys: string[], contractorIds: string[]): Promise<Views> {
+  async function views(db: HistoryDb, taskKeys: string[], identityKeys: string[]): Promise<Views> {
     const ctx = await context();
     const tasks = await getTasks(db, taskKeys);
-    const ids = [...new Set([...contractorIds, ...tasks.flatMap((t) => t.assignees)])];
-    const contractors = await getContractors(db, ids);
+    const byIdentity = await getContractorsByIdentity(db, [...new Set([...identityKeys, ...tasks.flatMap((t) => t.assignees)])]);
+    const records = [...new Map([...byIdentity.values()].map((c) => [c.id, c])).values()];
     const histories = new Map<string, DerivedDelivery[]>();
-    for (const c of contractors) histories.set(c.id, deliveriesOf(c.id, await getContractorWork(db, c.id)));
-    const byId = new Map(contractors.map((c) => [c.id, c]));
+    for (const c of records) histories.set(c.id, deliveriesOf(c, await getContractorWork(db, c)));
     return {
-      tasks: tasks.map((t) => buildTaskView(t, byId, histories, ctx)),
-      contractors: contractors
-        .filter((c) => contractorIds.includes(c.id))
-        .map((c) => buildContractorView(c, histories.get(c.id) ?? [], ctx)),
+      tasks: tasks.map((t) => buildTaskView(t, byIdentity, histories, ctx)),
+      contractors: identityKeys.flatMap((key) => {
+        const record = byIdentity.get(key);
+        return record ? [buildContractorView(record, histories.get(record.id) ?? [], ctx, key)] : [];
+      }),
     };
   }
 
@@ -54,9 +54,9 @@ export function createHistoryService(deps: ServiceDeps) {
     const ctx = await context();
     const [tasks, contractors, events] = await Promise.all([getAllTasks(db), getAllContractors(db), db.getAll('events')]);
     const histories = historiesFromAll(tasks, contractors, events);
-    const byId = new Map(contractors.map((c) => [c.id, c]));
+    const byIdentity = new Map(contractors.flatMap((c) => c.identityKeys.map((k) => [k, c] as const)));
     return {
-      tasks: tasks.map((t) => buildTaskView(t, byId, histories, ctx)),
+      tasks: tasks.map((t) => buildTaskView(t, byIdentity, histories, ctx)),
       contractors: contractors.map((c) => buildContractorView(c, histories.get(c.id) ?? [], ctx)),
     };
   }
@@ -115,14 +115,19 @@ function historiesFromAll(
     if (list) list.push(e);
     else eventsByTask.set(e.taskKey, [e]);
   }
-  const workByContractor = new Map<string, { task: TaskRecord; events: HistoryEvent[] }[]>();
+  const workByIdentity = new Map<string, { task: TaskRecord; events: HistoryEvent[] }[]>();
   for (const task of tasks) {
     const work = { task, events: sortEvents(eventsByTask.get(task.key) ?? []) };
     for (const id of task.assignees) {
-      const list = workByContractor.get(id);
+      const list = workByIdentity.get(id);
       if (list) list.push(work);
-      else workByContractor.set(id, [work]);
+      else workByIdentity.set(id, [work]);
     }
   }
-  return new Map(contractors.map((c) => [c.id, deliveriesOf(c.id, workByContractor.get(c.id) ?? [])]));
+  return new Map(
+    contractors.map((c) => {
+      const work = [...new Map(c.identityKeys.flatMap((k) => workByIdentity.get(k) ?? []).map((w) => [w.task.key, w])).values()];
+      return [c.id, deliveriesOf(c, work)];
+    }),
+  );
 }

@@ -11,28 +11,70 @@ export interface CalendarOptions {
   holidays?: string[];
 }
 
-const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
-const MS_PER_DAY = 86_400_000;
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
-/** Parses a strict `YYYY-MM-DD` calendar date into a UTC day number; throws on anything else. */
-export function parseDay(value: unknown, field: string): number {
-  if (typeof value !== 'string') throw new ForecastInputError('bad-date', field, `expected YYYY-MM-DD, got ${typeof value}`);
-  const m = DATE_RE.exec(value);
-  if (!m) throw new ForecastInputError('bad-date', field, `expected YYYY-MM-DD, got "${value}"`);
-  const y = Number(m[1]);
-  const mo = Number(m[2]);
-  const d = Number(m[3]);
-  const ms = Date.UTC(y, mo - 1, d);
-  const back = new Date(ms);
-  // Date.UTC rolls 2026-02-30 over to March; a round trip catches dates that do not exist.
-  if (back.getUTCFullYear() !== y || back.getUTCMonth() !== mo - 1 || back.getUTCDate() !== d) {
-    throw new ForecastInputError('bad-date', field, `"${value}" is not a real calendar date`);
-  }
-  return Math.round(ms / MS_PER_DAY);
+function isLeap(y: number): boolean {
+  return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
 }
 
+/** Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's days_from_civil). */
+export function dayNumber(y: number, m: number, d: number): number {
+  const yy = m <= 2 ? y - 1 : y;
+  const era = Math.floor(yy / 400);
+  const yoe = yy - era * 400;
+  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
+}
+
+function digit(s: string, i: number): number {
+  const c = s.charCodeAt(i) - 48;
+  return c >= 0 && c <= 9 ? c : -1;
+}
+
+/**
+ * Parses a strict `YYYY-MM-DD` calendar date into a UTC day number; throws on anything else,
+ * including dates that do not exist (2026-02-30). Pure arithmetic: no Date object, no time zone.
+ */
+export function parseDay(value: unknown, field: string): number {
+  if (typeof value !== 'string') throw new ForecastInputError('bad-date', field, `expected YYYY-MM-DD, got ${typeof value}`);
+  let ok = value.length === 10 && value.charCodeAt(4) === 45 && value.charCodeAt(7) === 45;
+  let y = 0;
+  let m = 0;
+  let d = 0;
+  if (ok) {
+    for (const i of [0, 1, 2, 3, 5, 6, 8, 9]) {
+      const c = digit(value, i);
+      if (c < 0) {
+        ok = false;
+        break;
+      }
+      if (i < 4) y = y * 10 + c;
+      else if (i < 7) m = m * 10 + c;
+      else d = d * 10 + c;
+    }
+  }
+  if (!ok) throw new ForecastInputError('bad-date', field, `expected YYYY-MM-DD, got "${value}"`);
+  const dim = m === 2 && isLeap(y) ? 29 : DAYS_IN_MONTH[m - 1];
+  if (m < 1 || m > 12 || d < 1 || dim === undefined || d > dim) {
+    throw new ForecastInputError('bad-date', field, `"${value}" is not a real calendar date`);
+  }
+  return dayNumber(y, m, d);
+}
+
+/** The `YYYY-MM-DD` of a UTC day number (H. Hinnant's civil_from_days). */
 export function formatDay(day: number): string {
-  return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
+  const z = day + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp < 10 ? mp + 3 : mp - 9;
+  const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
+  const pad = (n: number, w: number) => String(n).padStart(w, '0');
+  return `${pad(y, 4)}-${pad(m, 2)}-${pad(d, 2)}`;
 }
 
 /** 0 = Sunday … 6 = Saturday. Day 0 (1970-01-01) was a Thursday. */

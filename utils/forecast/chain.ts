@@ -2,15 +2,20 @@
  * Monte Carlo for a chain of milestones (research §7.2). Milestones are told at their own durations
  * (no per-milestone padding, which only gets consumed); one aggregated buffer sits at the end.
  *
- * Each run draws the contractor's parameters once from the posterior (π ~ Beta, (μ, σ²) ~ NIG), so
- * slips are correlated across milestones of the same run and the spread of the sum is not
- * understated, then draws late ~ Bernoulli(π) and g ~ LogNormal(μ, σ) per milestone; a late
- * milestone pushes every later one. Seeded, so the same input gives the same answer.
+ * Slips come from the same lateness distribution as the single-task plan (lateness.ts): a mixture
+ * of the prior's Student-t slip (weight k₀(1−m₀)) and the contractor's own slips (their recency
+ * weights). To keep milestones of one run correlated — so the spread of the sum is not understated —
+ * each run draws P(late) once from the Beta posterior and one shared shift of log g from the
+ * NIG posterior uncertainty of the typical slip (sd √(βₙ/(αₙκₙ))). A late milestone pushes every later
+ * one. When the recent deliveries are worse than the record (drift), the recent weights are used.
+ * Seeded, so the same input gives the same answer.
  */
 import { formatDay, parseDay, type CalendarOptions } from './calendar';
 import { ForecastInputError } from './errors';
 import { DEFAULT_REVIEW_MARGIN_DAYS, DEFAULT_TARGET, buildWhy, checkProbability, checkWholeDays, fitContractor } from './common';
-import { beta as drawBeta, createRng, gamma as drawGamma, normal } from './rng';
+import { DRIFT_TOLERANCE } from './model';
+import { beta as drawBeta, createRng, normal } from './rng';
+import { slipSampler } from './sampler';
 import type { Delivery, ForecastPrior, Why } from './types';
 
 export interface Milestone {
@@ -79,20 +84,21 @@ export function planChain(input: ChainInput): ChainResult {
   const fitted = fitContractor(input.history, { ...input, floorDay: a });
   const { cal, model } = fitted;
   const rng = createRng(input.seed ?? 1);
-  const { a: onA, b: onB } = model.onTime;
-  const { mu, kappa, alpha, beta } = model.slip;
+  const drift = model.onTimeRecent.mean + DRIFT_TOLERANCE < model.onTime.mean;
+  const beta = drift ? model.onTimeRecent : model.onTime;
+  const weights = drift ? model.fastWeights : model.slowWeights;
+  const sampler = slipSampler(model.obs, weights, model.prior);
+  const shiftSd = Math.sqrt(model.slip.beta / (model.slip.alpha * model.slip.kappa));
   const totals = new Float64Array(runs);
   const k = durations.length;
   let told = 0;
   for (const d of durations) told += d;
   for (let r = 0; r < runs; r++) {
-    const pl = drawBeta(rng, onB, onA);
-    const sigma2 = beta / drawGamma(rng, alpha);
-    const sigma = Math.sqrt(sigma2);
-    const m = mu + Math.sqrt(sigma2 / kappa) * normal(rng);
+    const pl = drawBeta(rng, beta.b, beta.a);
+    const shift = Math.exp(shiftSd * normal(rng));
     let total = told;
     for (let i = 0; i < k; i++) {
-      if (rng.next() < pl) total += Math.max(1, Math.ceil(Math.exp(m + sigma * normal(rng)) * durations[i]!));
+      if (rng.next() < pl) total += Math.max(1, Math.ceil(sampler(rng) * shift * durations[i]!));
     }
     totals[r] = total;
   }
@@ -123,6 +129,6 @@ export function planChain(input: ChainInput): ChainResult {
     bufferDays: q(target) - told,
     pMeetClientDue,
     runs,
-    why: buildWhy(fitted),
+    why: buildWhy(fitted, [], drift),
   };
 }

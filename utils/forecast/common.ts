@@ -1,8 +1,8 @@
 /** Input checks and the shared "fit this contractor" step used by plan, reliability and live. */
-import { WorkCalendar, parseDay, type CalendarOptions } from './calendar';
+import { WorkCalendar, type CalendarOptions } from './calendar';
 import { ForecastInputError } from './errors';
-import { fitModel, type ContractorModel } from './model';
-import { latestDay, observe, type Observed } from './observe';
+import { HALF_LIFE_DAYS, fitModel, type ContractorModel } from './model';
+import { observe, type Observed } from './observe';
 import { checkPrior } from './prior';
 import type { Delivery, EvidenceLevel, ForecastPrior, Why } from './types';
 
@@ -32,8 +32,8 @@ export interface Fitted {
 }
 
 /**
- * Fits the contractor model. `today` defaults to the later of `floor` (e.g. the assignment date) and
- * the latest date in the history, never to the machine clock, so results are reproducible.
+ * Fits the contractor model. `today` defaults to the later of `floorDay` (e.g. the assignment date)
+ * and the latest told due in the history, never to the machine clock, so results are reproducible.
  */
 export function fitContractor(
   history: Delivery[],
@@ -41,16 +41,7 @@ export function fitContractor(
 ): Fitted {
   const cal = new WorkCalendar(opts);
   const prior = checkPrior(opts.prior);
-  let todayStr = opts.today;
-  if (todayStr === undefined) {
-    if (!Array.isArray(history)) throw new ForecastInputError('bad-date', 'history', 'history must be an array of deliveries');
-    const latest = latestDay(history, 'history');
-    const day = Math.max(latest ?? -Infinity, opts.floorDay ?? -Infinity);
-    todayStr = Number.isFinite(day) ? new Date(day * 86_400_000).toISOString().slice(0, 10) : undefined;
-  } else {
-    parseDay(todayStr, 'today');
-  }
-  const observed = observe(history, todayStr, cal);
+  const observed = observe(history, opts.today, cal, 'history', opts.floorDay);
   const model = fitModel(observed.obs, observed.today, prior);
   return { cal, observed, model };
 }
@@ -61,7 +52,7 @@ export function evidenceLevel(n: number): EvidenceLevel {
   return 'established';
 }
 
-export function buildWhy(f: Fitted, warnings: string[] = []): Why {
+export function buildWhy(f: Fitted, warnings: string[] = [], drift = false): Why {
   const { model, observed } = f;
   const priorWeightShare = model.prior.strength / (model.prior.strength + model.weightSum);
   const evidence = evidenceLevel(model.n);
@@ -76,7 +67,7 @@ export function buildWhy(f: Fitted, warnings: string[] = []): Why {
   } else {
     evidenceLabel = `based on this contractor's record (${model.n} deliveries)`;
   }
-  if (model.drift) warnings.push('Recent deliveries are markedly worse than earlier ones; weighting the latest ones more.');
+  if (drift) warnings.push('The latest deliveries are worse than the long-run record; planning from the recent ones.');
   return {
     deliveriesUsed: model.n,
     excludedCount: observed.excludedCount,
@@ -86,8 +77,8 @@ export function buildWhy(f: Fitted, warnings: string[] = []): Why {
     evidence,
     evidenceLabel,
     priorSource: model.prior.source,
-    driftDetected: model.drift,
-    halfLifeDays: model.halfLifeDays,
+    driftDetected: drift,
+    halfLifeDays: HALF_LIFE_DAYS,
     warnings,
   };
 }

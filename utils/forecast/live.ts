@@ -41,13 +41,8 @@ export interface LiveResult {
   why: Why;
 }
 
-/** P(slip ≤ slack | slip > after) in working days for a task told `L` working days. */
 function pMeetGivenLateBy(model: ContractorModel, L: number, slack: number, after: number): number {
-  if (slack <= after) return 0;
-  const g = (x: number) => model.slip.cdf(x / L);
-  const base = g(after);
-  if (base >= 1) return 0;
-  return Math.max(0, (g(slack) - base) / (1 - base));
+  return model.pMeetGivenLate(L, slack, after);
 }
 
 export function liveChance(input: LiveInput): LiveResult {
@@ -98,6 +93,6 @@ export function liveChance(input: LiveInput): LiveResult {
     zone: zoneFor(p, target),
     projectedDelayDays: Number.isFinite(delay) ? Math.round(delay * 10) / 10 : L,
     reviewBy: formatDay(reviewBy),
-    why: buildWhy(fitted),
+    why: buildWhy(fitted, [], model.driftAt(L, Math.max(0, slack))),
   };
 }

@@ -10,7 +10,8 @@ import type { Delivery } from './types';
 export const HISTORY_CAP = 200;
 
 export interface Observation {
-  /** Day the outcome became known: delivery day, or `today` for an open overdue task. */
+  /** The told due day. Recency is measured from it, never from the outcome, so a better outcome
+   *  cannot change a delivery's weight. */
   day: number;
   /** Told duration in working days, at least 1. */
   told: number;
@@ -32,27 +33,12 @@ export interface Observed {
   today: number;
 }
 
-/** Latest date mentioned in a history; the deterministic default for `today` (no clock reads). */
-export function latestDay(history: Delivery[], field: string): number | undefined {
-  let max: number | undefined;
-  history.forEach((d, i) => {
-    if (!d || d.excluded) return;
-    for (const k of ['assignedOn', 'toldDue', 'deliveredOn'] as const) {
-      const v = d[k];
-      if (v == null) continue;
-      const day = parseDay(v, `${field}[${i}].${k}`);
-      if (max === undefined || day > max) max = day;
-    }
-  });
-  return max;
-}
-
-export function observe(history: Delivery[], todayStr: string | undefined, cal: WorkCalendar, field = 'history'): Observed {
+export function observe(history: Delivery[], todayStr: string | undefined, cal: WorkCalendar, field = 'history', floorDay?: number): Observed {
   if (!Array.isArray(history)) throw new ForecastInputError('bad-date', field, 'history must be an array of deliveries');
-  const today = todayStr !== undefined ? parseDay(todayStr, 'today') : (latestDay(history, field) ?? 0);
-  const obs: Observation[] = [];
+  // Pass 1: validate and parse every date once.
+  const parsed: { a: number; t: number; f: number | null }[] = [];
   let excludedCount = 0;
-  let openNotDueCount = 0;
+  let latest = floorDay ?? -Infinity;
   for (let i = 0; i < history.length; i++) {
     const d = history[i];
     const f = `${field}[${i}]`;
@@ -65,23 +51,36 @@ export function observe(history: Delivery[], todayStr: string | undefined, cal: 
     const a = parseDay(d.assignedOn, `${f}.assignedOn`);
     const t = parseDay(d.toldDue, `${f}.toldDue`);
     if (t < a) throw new ForecastInputError('told-before-assigned', `${f}.toldDue`, 'told due is before the assignment date');
+    let fd: number | null = null;
+    if (d.deliveredOn !== null && d.deliveredOn !== undefined) {
+      fd = parseDay(d.deliveredOn, `${f}.deliveredOn`);
+      if (fd < a) throw new ForecastInputError('delivered-before-assigned', `${f}.deliveredOn`, 'delivered before it was assigned');
+    }
+    // Delivery dates do not move the default "today": an earlier delivery must not change weights.
+    if (t > latest) latest = t;
+    parsed.push({ a, t, f: fd });
+  }
+  const today = todayStr !== undefined ? parseDay(todayStr, 'today') : Number.isFinite(latest) ? latest : 0;
+
+  // Pass 2: outcomes.
+  const obs: Observation[] = [];
+  let openNotDueCount = 0;
+  for (const { a, t, f } of parsed) {
     const told = Math.max(1, cal.between(a, t));
-    if (d.deliveredOn === null || d.deliveredOn === undefined) {
+    if (f === null) {
       if (today <= t) {
         openNotDueCount++;
         continue;
       }
       // Overdue and open: certainly late, and at least this late by now (lower bound).
       const slip = Math.max(1, cal.between(t, today));
-      obs.push({ day: today, told, late: true, slip, g: slip / told, open: true });
+      obs.push({ day: t, told, late: true, slip, g: slip / told, open: true });
       continue;
     }
-    const f2 = parseDay(d.deliveredOn, `${f}.deliveredOn`);
-    if (f2 < a) throw new ForecastInputError('delivered-before-assigned', `${f}.deliveredOn`, 'delivered before it was assigned');
-    const late = f2 > t;
+    const late = f > t;
     // A late delivery on a non-working day still counts as one working day of slip.
-    const slip = late ? Math.max(1, cal.between(t, f2)) : 0;
-    obs.push({ day: f2, told, late, slip, g: slip / told, open: false });
+    const slip = late ? Math.max(1, cal.between(t, f)) : 0;
+    obs.push({ day: t, told, late, slip, g: slip / told, open: false });
   }
   obs.sort((x, y) => y.day - x.day);
   if (obs.length > HISTORY_CAP) obs.length = HISTORY_CAP;

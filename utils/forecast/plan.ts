@@ -126,7 +126,7 @@ export function planToldDue(input: PlanInput): PlanResult {
     pLate: pLate(model),
     typicalSlip,
     typicalSlipDays: Math.max(1, Math.round(typicalSlip * L)),
-    why: buildWhy(fitted, warnings),
+    why: buildWhy(fitted, warnings, model.driftAt(L, slack)),
   };
 }
 

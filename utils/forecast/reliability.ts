@@ -5,6 +5,7 @@
  */
 import type { CalendarOptions } from './calendar';
 import { buildWhy, fitContractor } from './common';
+import { DRIFT_TOLERANCE } from './model';
 import { betaP10 } from './beta';
 import { betaQuantile } from './special';
 import type { Delivery, EvidenceLevel, ForecastPrior, Why } from './types';
@@ -56,7 +57,7 @@ export function reliability(
     const weightedOnTime = model.onTime.a - prior.onTimeMean * prior.strength;
     trend = weightedOnTime / model.weightSum - rawRate;
   }
-  const why = buildWhy(fitted);
+  const why = buildWhy(fitted, [], model.onTimeRecent.mean + DRIFT_TOLERANCE < model.onTime.mean);
   return {
     n: model.n,
     lateCount,

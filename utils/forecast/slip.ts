@@ -27,7 +27,7 @@ export interface SlipPosterior {
   quantile(p: number): number;
 }
 
-const EM_STEPS = 6;
+const EM_MAX_STEPS = 8;
 
 /** Mean and variance of N(m, s²) restricted to (lo, hi]. */
 function truncatedMoments(m: number, s: number, lo: number, hi: number): [number, number] {
@@ -57,37 +57,49 @@ function update(prior: SlipPrior, n: number, ybar: number, ss: number): [number,
 }
 
 export function slipPosterior(obs: Observation[], w: number[], prior: SlipPrior): SlipPosterior {
-  const lo: number[] = [];
-  const hi: number[] = [];
-  const wt: number[] = [];
+  // Late observations grouped by their censoring interval: many share (slip, told), and the EM step
+  // then costs one truncated-normal moment per distinct interval, not per delivery.
+  const groups = new Map<string, { lo: number; hi: number; w: number }>();
   let n = 0;
   for (let i = 0; i < obs.length; i++) {
     const o = obs[i]!;
     if (!o.late) continue;
-    const upper = Math.log(o.slip / o.told);
-    lo.push(o.open ? upper : o.slip > 1 ? Math.log((o.slip - 1) / o.told) : -Infinity);
-    hi.push(o.open ? Infinity : upper);
-    wt.push(w[i]!);
+    const key = `${o.open ? 'o' : 'c'}${o.slip}/${o.told}`;
+    let g = groups.get(key);
+    if (!g) {
+      const upper = Math.log(o.slip / o.told);
+      g = {
+        lo: o.open ? upper : o.slip > 1 ? Math.log((o.slip - 1) / o.told) : -Infinity,
+        hi: o.open ? Infinity : upper,
+        w: 0,
+      };
+      groups.set(key, g);
+    }
+    g.w += w[i]!;
     n += w[i]!;
   }
   let [mu, kappa, alpha, beta] = update(prior, 0, 0, 0);
   if (n > 0) {
-    for (let step = 0; step < EM_STEPS; step++) {
+    const gs = [...groups.values()];
+    for (let step = 0; step < EM_MAX_STEPS; step++) {
+      const prevMu = mu;
+      const prevBeta = beta;
       // Posterior means of μ and σ² as the current guess (α > 1 keeps the σ² mean finite).
       const s = Math.sqrt(beta / Math.max(0.5, alpha - 1));
       let sy = 0;
+      let sy2 = 0;
       let sv = 0;
-      const ey: number[] = [];
-      for (let j = 0; j < wt.length; j++) {
-        const [m1, v1] = truncatedMoments(mu, s, lo[j]!, hi[j]!);
-        ey.push(m1);
-        sy += wt[j]! * m1;
-        sv += wt[j]! * v1;
+      for (const g of gs) {
+        const [m1, v1] = truncatedMoments(mu, s, g.lo, g.hi);
+        sy += g.w * m1;
+        sy2 += g.w * m1 * m1;
+        sv += g.w * v1;
       }
       const ybar = sy / n;
-      let ss = sv;
-      for (let j = 0; j < wt.length; j++) ss += wt[j]! * (ey[j]! - ybar) ** 2;
+      // Σw(E[y] − ȳ)² + Σw·Var[y]: the expected sum of squares.
+      const ss = Math.max(0, sy2 - n * ybar * ybar) + sv;
       [mu, kappa, alpha, beta] = update(prior, n, ybar, ss);
+      if (Math.abs(mu - prevMu) < 1e-6 && Math.abs(beta - prevBeta) < 1e-6 * beta) break;
     }
   }
   return makeSlip(mu, kappa, alpha, beta);

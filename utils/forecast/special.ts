@@ -58,19 +58,39 @@ export function betaCdf(x: number, a: number, b: number): number {
   return 1 - (front * betaContinuedFraction(1 - x, b, a)) / b;
 }
 
-/** Quantile of Beta(a, b) by bisection on the CDF (monotone, so this cannot diverge). */
+/**
+ * Quantile of Beta(a, b): Newton steps on the CDF from a normal-approximation start, kept inside a
+ * shrinking bisection bracket so it cannot diverge.
+ */
 export function betaQuantile(p: number, a: number, b: number): number {
   if (p <= 0) return 0;
   if (p >= 1) return 1;
+  const lnNorm = lnGamma(a + b) - lnGamma(a) - lnGamma(b);
+  const pdf = (x: number) => Math.exp(lnNorm + (a - 1) * Math.log(x) + (b - 1) * Math.log(1 - x));
   let lo = 0;
   let hi = 1;
-  for (let i = 0; i < 60; i++) {
-    const mid = (lo + hi) / 2;
-    if (betaCdf(mid, a, b) < p) lo = mid;
-    else hi = mid;
-    if (hi - lo < 1e-9) break;
+  const mean = a / (a + b);
+  const sd = Math.sqrt((a * b) / ((a + b) ** 2 * (a + b + 1)));
+  let x = Math.min(0.999, Math.max(0.001, mean + sd * normQuantileApprox(p)));
+  for (let i = 0; i < 100; i++) {
+    const f = betaCdf(x, a, b) - p;
+    if (Math.abs(f) < 1e-10) return x;
+    if (f < 0) lo = x;
+    else hi = x;
+    const d = pdf(x);
+    let next = d > 0 ? x - f / d : NaN;
+    if (!(next > lo && next < hi)) next = (lo + hi) / 2;
+    if (Math.abs(next - x) < 1e-12 || hi - lo < 1e-12) return next;
+    x = next;
   }
-  return (lo + hi) / 2;
+  return x;
+}
+
+/** Acklam-style rational approximation of the standard normal quantile (start values only). */
+function normQuantileApprox(p: number): number {
+  const t = Math.sqrt(-2 * Math.log(p < 0.5 ? p : 1 - p));
+  const z = t - (2.515517 + 0.802853 * t + 0.010328 * t * t) / (1 + 1.432788 * t + 0.189269 * t * t + 0.001308 * t * t * t);
+  return p < 0.5 ? -z : z;
 }
 
 /** CDF of the standard Student-t with `df` degrees of freedom. */

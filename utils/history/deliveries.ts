@@ -21,11 +21,12 @@ export interface DerivedDelivery {
 export function deriveDelivery(
   task: TaskRecord,
   events: readonly HistoryEvent[],
-  contractorId: string,
+  /** Every site identity of the contractor (`trello:anaruiz`, `upwork:~01…`): the log names identities. */
+  identityKeys: readonly string[],
 ): DerivedDelivery | null {
   const created = events.find((e) => e.type === 'created');
   const firstSeenAt = events.find((e) => e.type === 'first-seen')?.at ?? task.firstSeenAt;
-  const assignedEvent = events.find((e) => e.type === 'assigned' && e.contractorId === contractorId);
+  const assignedEvent = events.find((e) => e.type === 'assigned' && e.contractorId !== null && identityKeys.includes(e.contractorId));
   const assignedAt = assignedEvent?.at ?? created?.at ?? firstSeenAt;
 
   const dueEvents = events.filter((e) => e.type === 'due-set' || e.type === 'due-changed');

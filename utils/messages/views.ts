@@ -35,8 +35,12 @@ export const TaskViewSchema = z.object({
 export type TaskView = z.infer<typeof TaskViewSchema>;
 
 export const ContractorViewSchema = z.object({
+  /** The site identity this view was asked for (`trello:anaruiz`), as the page shows it. */
   id: z.string(),
+  /** The contractor record behind it: several linked identities share one. */
+  contractorId: z.string(),
   name: z.string(),
+  identities: z.array(z.object({ site: SiteIdSchema, handle: z.string(), displayName: z.string() })),
   grade: GradeSchema,
   /** Deliveries counted: completed, plus open ones already past their told due. */
   n: z.number().int().min(0),

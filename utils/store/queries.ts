@@ -11,10 +11,19 @@ export function getAllTasks(db: HistoryDb): Promise<TaskRecord[]> {
   return db.getAll('tasks');
 }
 
-export async function getContractors(db: HistoryDb, ids: readonly string[]): Promise<ContractorRecord[]> {
-  const tx = db.transaction('contractors');
-  const found = await Promise.all(ids.map((id) => tx.store.index('byHandle').get(id)));
-  return found.filter((c): c is ContractorRecord => c !== undefined);
+/** The contractor record behind each site identity key (`trello:anaruiz`), where one exists. */
+export async function getContractorsByIdentity(
+  db: HistoryDb,
+  identityKeys: readonly string[],
+): Promise<Map<string, ContractorRecord>> {
+  const index = db.transaction('contractors').store.index('byHandle');
+  const found = await Promise.all(identityKeys.map((k) => index.get(k)));
+  const byIdentity = new Map<string, ContractorRecord>();
+  identityKeys.forEach((k, i) => {
+    const record = found[i];
+    if (record) byIdentity.set(k, record);
+  });
+  return byIdentity;
 }
 
 export function getAllContractors(db: HistoryDb): Promise<ContractorRecord[]> {
@@ -35,12 +44,13 @@ export function sortEvents(events: HistoryEvent[]): HistoryEvent[] {
   return [...events].sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : a.id < b.id ? -1 : 1));
 }
 
-/** Every task a contractor has been assigned, with its events: the raw material of their track record. */
+/** Every task assigned to any of a contractor's identities, with its events: the raw material of their track record. */
 export async function getContractorWork(
   db: HistoryDb,
-  contractorId: string,
+  contractor: ContractorRecord,
 ): Promise<{ task: TaskRecord; events: HistoryEvent[] }[]> {
-  const tasks = await db.getAllFromIndex('tasks', 'byAssignee', contractorId);
+  const perIdentity = await Promise.all(contractor.identityKeys.map((k) => db.getAllFromIndex('tasks', 'byAssignee', k)));
+  const tasks = [...new Map(perIdentity.flat().map((t) => [t.key, t])).values()];
   const events = await getEventsByTask(
     db,
     tasks.map((t) => t.key),

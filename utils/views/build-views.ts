@@ -16,14 +16,17 @@ const YELLOW_WITHIN_DAYS = 2;
 
 export function buildTaskView(
   task: TaskRecord,
+  /** By identity key (what tasks name as assignees). */
   contractors: ReadonlyMap<string, ContractorRecord>,
+  /** By contractor record id. */
   historyByContractor: ReadonlyMap<string, DerivedDelivery[]>,
   ctx: ViewContext,
 ): TaskView {
   const today = localDateOf(ctx.now.toISOString());
   const toldDue = task.toldDue ? localDateOf(task.toldDue) : null;
   const assignees = task.assignees.map((id) => ({ id, name: contractors.get(id)?.name ?? id.split(':').slice(1).join(':') }));
-  const history = task.assignees.flatMap((id) => historyByContractor.get(id) ?? []).filter((d) => d.taskKey !== task.key);
+  const records = [...new Set(task.assignees.map((id) => contractors.get(id)).filter((c) => c !== undefined))];
+  const history = records.flatMap((c) => historyByContractor.get(c.id) ?? []).filter((d) => d.taskKey !== task.key);
   const plan = !task.done && task.clientDue
     ? planForTask({ task, toldDue, history, today, settings: ctx.settings })
     : null;
@@ -62,22 +65,30 @@ function timeZone(rawDue: string, toldDue: string, today: string, now: Date): Zo
   return differenceInCalendarDays(parseISO(toldDue), parseISO(today)) <= YELLOW_WITHIN_DAYS ? 'yellow' : 'green';
 }
 
+/** The view of a contractor as one of their identities (`asIdentity`) shows on a page. */
 export function buildContractorView(
   contractor: ContractorRecord,
   history: DerivedDelivery[],
   ctx: ViewContext,
+  asIdentity: string = contractor.id,
 ): ContractorView {
   const today = localDateOf(ctx.now.toISOString());
   const r = estimateReliability(history, today, ctx.settings);
-  return { id: contractor.id, name: contractor.name, ...r };
+  return {
+    id: asIdentity,
+    contractorId: contractor.id,
+    name: contractor.name,
+    identities: contractor.identities.map(({ site, handle, displayName }) => ({ site, handle, displayName })),
+    ...r,
+  };
 }
 
-/** A contractor's deliveries, derived from the event log of every task they were assigned. */
+/** A contractor's deliveries, derived from the event log of every task any of their identities was assigned. */
 export function deliveriesOf(
-  contractorId: string,
+  contractor: ContractorRecord,
   work: { task: TaskRecord; events: HistoryEvent[] }[],
 ): DerivedDelivery[] {
   return work
-    .map(({ task, events }) => deriveDelivery(task, events, contractorId))
+    .map(({ task, events }) => deriveDelivery(task, events, contractor.identityKeys))
     .filter((d): d is DerivedDelivery => d !== null);
 }

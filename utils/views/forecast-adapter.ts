@@ -11,7 +11,7 @@ export function estimateReliability(
   history: DerivedDelivery[],
   today: string,
   _settings: Settings,
-): Omit<ContractorView, 'id' | 'name'> {
+): Omit<ContractorView, 'id' | 'name' | 'contractorId' | 'identities'> {
   const counted = history.filter((d) => !d.excluded && (d.deliveredOn !== null || today > d.toldDue));
   const n = counted.length;
   const onTime = counted.filter((d) => d.deliveredOn !== null && d.deliveredOn <= d.toldDue).length;
