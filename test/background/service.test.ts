@@ -6,13 +6,14 @@ import { DEFAULT_SETTINGS } from '@/utils/settings';
 import { batch, freshIndexedDb, observation } from '../store/helpers';
 
 let db: HistoryDb;
+let ids = 0;
 const log = vi.fn();
 const changed = vi.fn();
 const saveHealth = vi.fn();
 const now = new Date('2026-03-03T12:00:00.000Z');
 
 const service = () =>
-  createHistoryService({ db: async () => db, settings: async () => DEFAULT_SETTINGS, now: () => now, onHistoryChanged: changed, saveHealth, log });
+  createHistoryService({ db: async () => db, settings: async () => DEFAULT_SETTINGS, now: () => now, newId: () => `id${++ids}`, onHistoryChanged: changed, saveHealth, log });
 
 beforeEach(async () => {
   freshIndexedDb();

@@ -18,16 +18,13 @@ export function history(slips: number[], opts: { start?: string; told?: number }
   });
 }
 
-/** All deliveries finished on the same day as `today`, so recency weights are all 1. */
+/** All told due on `today`, so every recency weight is exactly 1 (late ones delivered after). */
 export function sameDayHistory(onTime: number, late: number, slipDays = 2): { history: Delivery[]; today: string } {
   const out: Delivery[] = [];
+  const told = parseDay('2025-03-14', 'x');
   for (let i = 0; i < onTime + late; i++) {
-    const isLate = i < late;
-    out.push({
-      assignedOn: '2025-03-03',
-      toldDue: isLate ? formatDay(cal.add(parseDay('2025-03-14', 'x'), -slipDays)) : '2025-03-14',
-      deliveredOn: '2025-03-14',
-    });
+    const f = i < late ? cal.add(told, slipDays) : told;
+    out.push({ assignedOn: '2025-03-03', toldDue: '2025-03-14', deliveredOn: formatDay(f) });
   }
   return { history: out, today: '2025-03-14' };
 }

@@ -1,6 +1,8 @@
 import { applyBatch } from '../store/apply-batch';
 import type { HistoryDb } from '../store/db';
-import { setClientDue } from '../store/owner-edits';
+import { linkIdentity, suggestLinks, unlinkIdentity } from '../store/links';
+import { setClientDue, setDone } from '../store/owner-edits';
+import { trackManual } from '../store/manual';
 import { getAllContractors, getAllTasks, getContractorsByIdentity, getContractorWork, getTasks, sortEvents } from '../store/queries';
 import type { ContractorRecord, HistoryEvent, TaskRecord } from '../store/schema';
 import { describeZodError, RequestSchema, type Request, type ResponseFor } from '../messages/protocol';
@@ -14,6 +16,8 @@ export interface ServiceDeps {
   db: () => Promise<HistoryDb>;
   settings: () => Promise<Settings>;
   now: () => Date;
+  /** A fresh unique id (hand-tracked tasks). */
+  newId: () => string;
   /** Called after every write, so open pages refresh. */
   onHistoryChanged: () => Promise<void> | void;
   /** Keeps the latest health report of a tab (session storage: gone when the browser closes). */
@@ -58,6 +62,7 @@ export function createHistoryService(deps: ServiceDeps) {
     return {
       tasks: tasks.map((t) => buildTaskView(t, byIdentity, histories, ctx)),
       contractors: contractors.map((c) => buildContractorView(c, histories.get(c.id) ?? [], ctx)),
+      linkSuggestions: suggestLinks(contractors),
     };
   }
 
@@ -87,6 +92,27 @@ export function createHistoryService(deps: ServiceDeps) {
           return { ok: true, views: await views(db, request.taskKeys, request.contractorIds) };
         case 'get-overview':
           return { ok: true, overview: await overview(db) };
+        case 'link-identity':
+          await linkIdentity(db, request.into, request.identityKey, deps.now().toISOString());
+          await deps.onHistoryChanged();
+          return { ok: true };
+        case 'unlink-identity':
+          await unlinkIdentity(db, request.identityKey, deps.now().toISOString());
+          await deps.onHistoryChanged();
+          return { ok: true };
+        case 'track-manual': {
+          const taskKey = await trackManual(db, request.task, deps.now(), deps.newId());
+          await deps.onHistoryChanged();
+          return { ok: true, taskKey };
+        }
+        case 'set-done': {
+          if (!request.taskKey.startsWith('manual:')) {
+            return { ok: false, error: 'Tasks from a site are marked done on that site; Leeway follows it.' };
+          }
+          await setDone(db, request.taskKey, request.done, deps.now().toISOString());
+          await deps.onHistoryChanged();
+          return { ok: true };
+        }
         case 'set-client-due': {
           const task = await setClientDue(db, request.taskKey, request.clientDue, deps.now().toISOString());
           await deps.onHistoryChanged();

@@ -27,9 +27,10 @@ export function dayNumber(y: number, m: number, d: number): number {
   return era * 146097 + doe - 719468;
 }
 
+/** Digit value of the character at i, or NaN when it is not 0–9 (NaN poisons the sums below). */
 function digit(s: string, i: number): number {
   const c = s.charCodeAt(i) - 48;
-  return c >= 0 && c <= 9 ? c : -1;
+  return c >= 0 && c <= 9 ? c : NaN;
 }
 
 /**
@@ -38,23 +39,13 @@ function digit(s: string, i: number): number {
  */
 export function parseDay(value: unknown, field: string): number {
   if (typeof value !== 'string') throw new ForecastInputError('bad-date', field, `expected YYYY-MM-DD, got ${typeof value}`);
-  let ok = value.length === 10 && value.charCodeAt(4) === 45 && value.charCodeAt(7) === 45;
-  let y = 0;
-  let m = 0;
-  let d = 0;
-  if (ok) {
-    for (const i of [0, 1, 2, 3, 5, 6, 8, 9]) {
-      const c = digit(value, i);
-      if (c < 0) {
-        ok = false;
-        break;
-      }
-      if (i < 4) y = y * 10 + c;
-      else if (i < 7) m = m * 10 + c;
-      else d = d * 10 + c;
-    }
+  if (value.length !== 10 || value.charCodeAt(4) !== 45 || value.charCodeAt(7) !== 45) {
+    throw new ForecastInputError('bad-date', field, `expected YYYY-MM-DD, got "${value}"`);
   }
-  if (!ok) throw new ForecastInputError('bad-date', field, `expected YYYY-MM-DD, got "${value}"`);
+  const y = digit(value, 0) * 1000 + digit(value, 1) * 100 + digit(value, 2) * 10 + digit(value, 3);
+  const m = digit(value, 5) * 10 + digit(value, 6);
+  const d = digit(value, 8) * 10 + digit(value, 9);
+  if (Number.isNaN(y + m + d)) throw new ForecastInputError('bad-date', field, `expected YYYY-MM-DD, got "${value}"`);
   const dim = m === 2 && isLeap(y) ? 29 : DAYS_IN_MONTH[m - 1];
   if (m < 1 || m > 12 || d < 1 || dim === undefined || d > dim) {
     throw new ForecastInputError('bad-date', field, `"${value}" is not a real calendar date`);

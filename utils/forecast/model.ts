@@ -54,9 +54,16 @@ export interface ContractorModel {
 }
 
 export function fitModel(obs: Observation[], today: number, prior: ForecastPrior): ContractorModel {
-  const slow = obs.map((o) => Math.pow(2, -Math.max(0, today - o.day) / HALF_LIFE_DAYS));
+  const decay = -Math.LN2 / HALF_LIFE_DAYS;
+  const slow = obs.map((o) => Math.exp(decay * Math.max(0, today - o.day)));
   // obs is newest first (by told date), so the index is the recency rank.
-  const fast = slow.map((w, i) => w * Math.pow(2, -i / FAST_HALF_LIFE_DELIVERIES));
+  const step = Math.pow(2, -1 / FAST_HALF_LIFE_DELIVERIES);
+  const fast: number[] = [];
+  let f = 1;
+  for (const w of slow) {
+    fast.push(w * f);
+    f *= step;
+  }
   let sw = 0;
   let sw2 = 0;
   for (const x of slow) {

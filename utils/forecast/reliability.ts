@@ -26,6 +26,8 @@ export interface ReliabilityResult {
   grade: Grade;
   /** Posterior median of the relative slip when late (0.25 = +25 % of the told duration). */
   typicalSlip: number;
+  /** Typical slip in working days on this contractor's median told duration (null with no deliveries). */
+  typicalSlipDays: number | null;
   /** 80th percentile of the predictive relative slip when late. */
   slipP80: number;
   evidence: EvidenceLevel;
@@ -57,6 +59,9 @@ export function reliability(
     const weightedOnTime = model.onTime.a - prior.onTimeMean * prior.strength;
     trend = weightedOnTime / model.weightSum - rawRate;
   }
+  const durations = obs.map((o) => o.told).sort((x, y) => x - y);
+  const medianTold = durations.length > 0 ? durations[Math.floor((durations.length - 1) / 2)]! : null;
+  const typicalSlip = Math.exp(model.slip.mu);
   const why = buildWhy(fitted, [], model.onTimeRecent.mean + DRIFT_TOLERANCE < model.onTime.mean);
   return {
     n: model.n,
@@ -65,7 +70,8 @@ export function reliability(
     onTimeP10: p10,
     onTimeP90: betaQuantile(0.9, model.onTime.a, model.onTime.b),
     grade: gradeFor(model.n, p10),
-    typicalSlip: Math.exp(model.slip.mu),
+    typicalSlip,
+    typicalSlipDays: medianTold === null ? null : Math.max(1, Math.round(typicalSlip * medianTold)),
     slipP80: model.slip.quantile(0.8),
     evidence: why.evidence,
     trend,

@@ -3,6 +3,19 @@ import { CalendarDateSchema, ObservationBatchSchema } from '../model/observation
 import { HealthReportSchema } from '../health/report';
 import { ContractorViewSchema, TaskViewSchema, ViewsSchema } from './views';
 
+/** A task the owner tracks by hand, from any page. */
+export const ManualTaskSchema = z.object({
+  title: z.string().trim().min(1, 'a title is needed').max(500),
+  url: z.string().max(4000),
+  /** A known contractor (an identity key such as `trello:anaruiz`) … */
+  assigneeKey: z.string().max(300).nullable(),
+  /** … or a new one, by name. */
+  newAssigneeName: z.string().trim().max(200).nullable(),
+  toldDue: CalendarDateSchema.nullable(),
+  clientDue: CalendarDateSchema.nullable(),
+});
+export type ManualTask = z.infer<typeof ManualTaskSchema>;
+
 /**
  * Every message between Leeway's contexts. The background parses each one with `RequestSchema` and
  * answers `{ ok: false, error }` for anything that does not parse; it never throws at a caller.
@@ -22,12 +35,21 @@ export const RequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('get-overview') }),
   /** Popup or overlay → background: the owner's private client deadline (null clears it). */
   z.object({ type: z.literal('set-client-due'), taskKey: z.string().max(300), clientDue: CalendarDateSchema.nullable() }),
+  /** Popup → background: one person on several sites. */
+  z.object({ type: z.literal('link-identity'), into: z.string().max(300), identityKey: z.string().max(300) }),
+  z.object({ type: z.literal('unlink-identity'), identityKey: z.string().max(300) }),
+  /** Popup → background: track any page by hand (the fallback when no adapter reads it). */
+  z.object({ type: z.literal('track-manual'), task: ManualTaskSchema }),
+  /** Popup → background: the owner marks a hand-tracked task delivered (or not). */
+  z.object({ type: z.literal('set-done'), taskKey: z.string().max(300), done: z.boolean() }),
 ]);
 export type Request = z.infer<typeof RequestSchema>;
 
 export const OverviewSchema = z.object({
   tasks: z.array(TaskViewSchema),
   contractors: z.array(ContractorViewSchema),
+  /** Contractors on different sites whose names match: probably one person. */
+  linkSuggestions: z.array(z.object({ a: z.string(), b: z.string(), name: z.string() })),
 });
 export type Overview = z.infer<typeof OverviewSchema>;
 
@@ -37,6 +59,10 @@ export const ResponseSchemas = {
   observe: z.union([z.object({ ok: z.literal(true), views: ViewsSchema }), FailureSchema]),
   'get-views': z.union([z.object({ ok: z.literal(true), views: ViewsSchema }), FailureSchema]),
   'report-health': z.union([z.object({ ok: z.literal(true) }), FailureSchema]),
+  'link-identity': z.union([z.object({ ok: z.literal(true) }), FailureSchema]),
+  'unlink-identity': z.union([z.object({ ok: z.literal(true) }), FailureSchema]),
+  'track-manual': z.union([z.object({ ok: z.literal(true), taskKey: z.string() }), FailureSchema]),
+  'set-done': z.union([z.object({ ok: z.literal(true) }), FailureSchema]),
   'get-overview': z.union([z.object({ ok: z.literal(true), overview: OverviewSchema }), FailureSchema]),
   'set-client-due': z.union([z.object({ ok: z.literal(true), task: TaskViewSchema.nullable() }), FailureSchema]),
 } satisfies Record<Request['type'], z.ZodType>;

@@ -31,7 +31,8 @@ export const InstantSchema = z.iso.datetime({ offset: true });
  */
 export const DueSchema = z.union([InstantSchema, CalendarDateSchema]);
 
-export const SourceSchema = z.enum(['json', 'dom']);
+/** Where an observation comes from: the site's JSON, its page, or the owner typing it in (manual tasks). */
+export const SourceSchema = z.enum(['json', 'dom', 'owner']);
 export type ObservationSource = z.infer<typeof SourceSchema>;
 
 /** A person as one site knows them. `handle` is the site's stable id (Trello username, Asana gid, Upwork ~ciphertext). */

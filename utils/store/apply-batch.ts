@@ -127,7 +127,8 @@ function mergeObservation(
     type,
     at: observedAt,
     source: obs.source,
-    approximate: true,
+    // What the owner types in happens when they say it; what Leeway notices on a page happened earlier.
+    approximate: obs.source !== 'owner',
     oldValue: null,
     newValue: null,
     contractorId: null,

@@ -32,3 +32,29 @@ export async function setClientDue(
   await tx.done;
   return task;
 }
+
+/** The owner marks a hand-tracked task delivered (or reopens it): exact, owner-sourced events. */
+export async function setDone(db: HistoryDb, taskKey: string, done: boolean, now: string): Promise<TaskRecord | null> {
+  const tx = db.transaction(['tasks', 'events'], 'readwrite');
+  const task = await tx.objectStore('tasks').get(taskKey);
+  if (task && task.done !== done) {
+    const type = done ? 'completed' : 'reopened';
+    await tx.objectStore('events').put({
+      id: `${taskKey}|${type}|${now}`,
+      taskKey,
+      type,
+      at: now,
+      source: 'owner',
+      approximate: false,
+      oldValue: null,
+      newValue: null,
+      contractorId: null,
+    });
+    task.done = done;
+    task.completedAt = done ? now : null;
+    task.lastSeenAt = now;
+    await tx.objectStore('tasks').put(task);
+  }
+  await tx.done;
+  return task ?? null;
+}

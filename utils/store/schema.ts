@@ -13,6 +13,8 @@ export interface SiteIdentity {
   /** The site's stable id for the person (Trello username, Asana gid, Upwork ~ciphertext). */
   handle: string;
   displayName: string;
+  /** When the owner linked this identity into the contractor (absent for the first one). */
+  linkedAt?: string;
 }
 
 export interface ContractorRecord {
@@ -63,7 +65,7 @@ export const EVENT_TYPES = [
   'client-due-set',
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
-export type EventSource = ObservationSource | 'owner';
+export type EventSource = ObservationSource;
 
 /** One line of the append-only history. Nothing here is ever updated or deleted by observation. */
 export interface HistoryEvent {

@@ -110,7 +110,8 @@ function sectionOf(element: Element, group: SelectorList, name: SelectorList): s
   return container ? textIn(container, name) : null;
 }
 
-type ItemFields = Omit<DomAsanaTask, 'kind' | 'gid' | 'element' | 'project'>;
+/** What one item's reader returns; `project` only when the item itself names one (My Tasks pills). */
+type ItemFields = Omit<DomAsanaTask, 'kind' | 'gid' | 'element' | 'project'> & { project?: string | null };
 
 function readCard(card: Element, today: string): ItemFields {
   const avatar = queryFirst(card, S.boardCardAssignee);
@@ -145,10 +146,11 @@ function readRow(row: Element, today: string): ItemFields {
   };
 }
 
-/** My Tasks rows are the viewer's own tasks: no assignee is shown (nor needed). */
+/** My Tasks rows are the viewer's own tasks: no assignee is shown (nor needed); the pill names the project. */
 function readMyTasksRow(row: Element, today: string): ItemFields {
   return {
     title: textIn(row, S.myTasksTitle) ?? '',
+    project: textIn(row, S.myTasksProject),
     section: sectionOf(row, S.listSection, S.listSectionName),
     assigneeName: null,
     assigneeElement: null,
@@ -157,7 +159,7 @@ function readMyTasksRow(row: Element, today: string): ItemFields {
   };
 }
 
-function readPane(pane: Element, today: string): ItemFields & { project: string | null } {
+function readPane(pane: Element, today: string): ItemFields {
   // Subtask rows inside the pane have their own checkboxes and dues: read the pane's fields without them.
   const own = pane.cloneNode(true) as Element;
   for (const sub of queryAllFirst(own, S.subtasks)) sub.remove();
@@ -222,7 +224,7 @@ export function readAsanaDom(root: ParentNode, opts: ReadOptions): AsanaDomRead 
             continue;
           }
           const fields = read(element, opts.today);
-          items.push({ kind, gid, element, project: projectName, ...fields });
+          items.push({ kind, gid, element, ...fields, project: fields.project !== undefined ? fields.project : projectName });
         } catch {
           missing.item++;
         }
@@ -242,7 +244,7 @@ export function readAsanaDom(root: ParentNode, opts: ReadOptions): AsanaDomRead 
             ...fields,
             title: fields.title || front?.title || '',
             section: front?.section ?? null,
-            project: fields.project ?? projectName,
+            project: fields.project ?? front?.project ?? projectName,
             done: fields.done ?? front?.done ?? null,
           });
         } else missing.gid++;

@@ -75,6 +75,7 @@ export const ASANA_SELECTORS = {
   ],
   myTasksTitle: ['.TaskName textarea', '.TaskName'], // S1
   myTasksDue: ['.DueDateContainer', '.DueDate'], // S8/S9 shared component (L for My Tasks)
+  myTasksProject: ['.PotPill', '.Pill'], // S1 `.Pill`
   myTasksSlot: ['.MyTasksTaskRow-dueDate', '.MyTasksTaskRow-rightSide'], // (L)
 
   // ---- task pane
