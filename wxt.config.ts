@@ -9,8 +9,7 @@ export default defineConfig({
     short_name: 'Leeway',
     description:
       'Tell contractors an earlier date than your client’s, sized from their track record. Reliability badges on Trello cards.',
-    permissions: ['storage', 'alarms'],
-    host_permissions: ['https://trello.com/*'],
+    permissions: ['storage', 'contextMenus', 'activeTab'],
     action: { default_title: 'Leeway' },
     ...(browser === 'firefox'
       ? {

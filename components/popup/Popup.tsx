@@ -6,7 +6,10 @@ import type { TaskView, Zone } from '@/utils/messages/views';
 import { todayLocal } from '@/utils/model/dates';
 import { relativeDue, shortDate } from '@/utils/overlay/format';
 import { historyRevisionItem } from '@/utils/settings';
+import { trackDraftItem, type TrackDraft } from '@/utils/track-draft';
 import { PageHealth } from './PageHealth';
+import { People } from './People';
+import { TrackForm } from './TrackForm';
 
 const GROUPS: { zone: Zone; title: string; open: boolean }[] = [
   { zone: 'red', title: 'Needs you', open: true },
@@ -19,6 +22,21 @@ const GROUPS: { zone: Zone; title: string; open: boolean }[] = [
 export function Popup() {
   const [overview, setOverview] = useState<Overview | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [draft, setDraft] = useState<TrackDraft | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+
+  useEffect(() => {
+    // The context menu leaves a draft for the form; open it straight away.
+    void trackDraftItem.getValue().then((d) => {
+      if (d) setDraft(d);
+      void trackDraftItem.setValue(null);
+    });
+  }, []);
+
+  const startTracking = async () => {
+    const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+    setDraft({ title: tab?.title ?? '', url: tab?.url ?? '' });
+  };
 
   useEffect(() => {
     const load = async () => {
@@ -40,13 +58,28 @@ export function Popup() {
             {open.length} open · {overview.tasks.filter((t) => t.zone === 'red').length} need you
           </span>
         )}
+        <button type="button" class="track-button" onClick={() => void startTracking()}>
+          Track this page
+        </button>
       </header>
       <main>
         <PageHealth />
+        {notice && <p class="notice" role="status">{notice}</p>}
+        {draft && overview && (
+          <TrackForm
+            initial={draft}
+            contractors={overview.contractors}
+            onDone={(message) => {
+              setDraft(null);
+              setNotice(message);
+            }}
+          />
+        )}
         {error && <p class="error" role="alert">Leeway could not read its history: {error}</p>}
         {!overview && !error && <p class="summary">Loading…</p>}
         {overview && overview.tasks.length === 0 && <EmptyState />}
         {overview && overview.tasks.length > 0 && GROUPS.map((g) => <Group key={g.zone} {...g} tasks={sortGroup(overview.tasks.filter((t) => t.zone === g.zone))} />)}
+        {overview && <People overview={overview} />}
       </main>
     </>
   );
@@ -122,6 +155,15 @@ function TaskRow({ task }: { task: TaskView }) {
           client <b>{task.clientDue ? shortDate(task.clientDue) : '—'}</b>
         </span>
         {task.board && <span>{task.board}</span>}
+        {task.site === 'manual' && (
+          <button
+            type="button"
+            class="link"
+            onClick={() => void sendToBackground({ type: 'set-done', taskKey: task.key, done: !task.done })}
+          >
+            {task.done ? 'Reopen' : 'Mark delivered'}
+          </button>
+        )}
       </div>
     </li>
   );

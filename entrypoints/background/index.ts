@@ -3,6 +3,7 @@ import { browser } from 'wxt/browser';
 import { createHistoryService } from '@/utils/background/service';
 import { openHistoryDb, type HistoryDb } from '@/utils/store/db';
 import { healthKey } from '@/utils/health/storage';
+import { registerTrackMenu } from './track-menu';
 import { historyRevisionItem, loadSettings } from '@/utils/settings';
 
 export default defineBackground(() => {
@@ -24,10 +25,13 @@ export default defineBackground(() => {
     db,
     settings: loadSettings,
     now: () => new Date(),
+    newId: () => crypto.randomUUID(),
     onHistoryChanged: () => historyRevisionItem.setValue(Date.now()),
     saveHealth: (tabId, report) => storage.setItem(healthKey(tabId), report),
   });
   browser.tabs.onRemoved.addListener((tabId) => void storage.removeItem(healthKey(tabId)));
+
+  registerTrackMenu();
 
   // Registered synchronously so a message that wakes the worker is not missed.
   browser.runtime.onMessage.addListener((message: unknown, sender) => service.handle(message, { tabId: sender.tab?.id }));

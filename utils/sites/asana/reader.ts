@@ -105,6 +105,16 @@ function avatarName(avatar: Element): string | null {
   return null;
 }
 
+/** Text of `element` minus the text of descendants matching `skip` (without cloning: big lists). */
+function textWithout(element: Element, skip: SelectorList): string {
+  let text = '';
+  for (const node of Array.from(element.childNodes)) {
+    if (node.nodeType === 3) text += node.textContent ?? '';
+    else if (node.nodeType === 1 && !matchesAny(node as Element, skip)) text += ` ${textWithout(node as Element, skip)} `;
+  }
+  return text;
+}
+
 function sectionOf(element: Element, group: SelectorList, name: SelectorList): string | null {
   const container = closestFirst(element, group);
   return container ? textIn(container, name) : null;
@@ -129,10 +139,8 @@ function readRow(row: Element, today: string): ItemFields {
   const display = queryFirst(row, S.listAssignee);
   let name: string | null = null;
   if (display) {
-    // The display shows avatar initials before the name: drop the avatar's text.
-    const copy = display.cloneNode(true) as Element;
-    for (const avatar of queryAllFirst(copy, S.avatar)) avatar.remove();
-    name = textOf(copy) || avatarName(display);
+    // The display shows avatar initials before the name: skip the avatar's text.
+    name = collapse(textWithout(display, S.avatar)) || avatarName(display);
     if (name && /^(no assignee|unassigned)$/i.test(name)) name = null;
   }
   const hasPerson = name !== null || (display !== null && queryFirst(display, S.avatar) !== null);

@@ -19,7 +19,8 @@ export function spacedText(element: Element, max = 4000): string {
   const walk = (node: Node) => {
     if (length > max) return;
     if (node.nodeType === 3) {
-      const text = node.nodeValue ?? '';
+      // Each text node is capped, so one huge title cannot push the amount or due out of reach.
+      const text = (node.nodeValue ?? '').slice(0, 300);
       parts.push(text);
       length += text.length + 1;
       return;

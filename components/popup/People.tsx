@@ -1,0 +1,74 @@
+import type { Overview } from '@/utils/messages/protocol';
+import type { ContractorView } from '@/utils/messages/views';
+import { sendToBackground } from '@/utils/messages/client';
+import { percent } from '@/utils/overlay/format';
+
+const SITE_NAMES = { trello: 'Trello', asana: 'Asana', upwork: 'Upwork', manual: 'Leeway' } as const;
+
+/** Everyone Leeway has seen, with their record; and one person on several sites, linked or to link. */
+export function People({ overview }: { overview: Overview }) {
+  const byId = new Map(overview.contractors.map((c) => [c.contractorId, c]));
+  const people = [...overview.contractors].sort((a, b) => b.n - a.n || a.name.localeCompare(b.name));
+  if (people.length === 0) return null;
+  return (
+    <details class="people" data-section="people">
+      <summary>People ({people.length})</summary>
+      {overview.linkSuggestions.map((s) => {
+        const a = byId.get(s.a);
+        const b = byId.get(s.b);
+        if (!a || !b) return null;
+        return (
+          <div class="suggestion" key={`${s.a}|${s.b}`} data-link-suggestion={`${s.a}|${s.b}`}>
+            <span>
+              <b>{s.name}</b> on {sites(a)} and on {sites(b)} look like one person.
+            </span>
+            <button type="button" onClick={() => void sendToBackground({ type: 'link-identity', into: s.a, identityKey: b.id })}>
+              Link
+            </button>
+          </div>
+        );
+      })}
+      <ul>
+        {people.map((c) => (
+          <Person key={c.contractorId} person={c} />
+        ))}
+      </ul>
+    </details>
+  );
+}
+
+function sites(c: ContractorView): string {
+  return [...new Set(c.identities.map((i) => SITE_NAMES[i.site]))].join(' and ');
+}
+
+function Person({ person }: { person: ContractorView }) {
+  return (
+    <li class={`person grade-${person.grade}`} data-contractor-id={person.contractorId}>
+      <div class="who">
+        <b>{person.name}</b>
+        <span class="grade">{person.grade}</span>
+      </div>
+      <div class="meta">
+        {person.onTimeRate === null ? 'no deliveries counted yet' : `on time ${percent(person.onTimeRate)} of ${person.n}`}
+        <span>{person.evidence}</span>
+      </div>
+      <div class="identities">
+        {person.identities.map((i) => (
+          <span class="identity" key={`${i.site}:${i.handle}`}>
+            {SITE_NAMES[i.site]}: {i.displayName || i.handle}
+            {person.identities.length > 1 && (
+              <button
+                type="button"
+                class="link"
+                aria-label={`Unlink ${i.displayName || i.handle} on ${SITE_NAMES[i.site]}`}
+                onClick={() => void sendToBackground({ type: 'unlink-identity', identityKey: `${i.site}:${i.handle}` })}
+              >
+                unlink
+              </button>
+            )}
+          </span>
+        ))}
+      </div>
+    </li>
+  );
+}
