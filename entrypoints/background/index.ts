@@ -4,7 +4,7 @@ import { createHistoryService } from '@/utils/background/service';
 import { openHistoryDb, type HistoryDb } from '@/utils/store/db';
 import { healthKey } from '@/utils/health/storage';
 import { registerTrackMenu } from './track-menu';
-import { historyRevisionItem, loadSettings } from '@/utils/settings';
+import { historyRevisionItem, loadSettings, settingsItem } from '@/utils/settings';
 
 export default defineBackground(() => {
   // The service worker may be stopped at any moment: nothing lives only here except a lazily opened
@@ -27,6 +27,7 @@ export default defineBackground(() => {
     now: () => new Date(),
     newId: () => crypto.randomUUID(),
     onHistoryChanged: () => historyRevisionItem.setValue(Date.now()),
+    saveSettings: (settings) => settingsItem.setValue(settings),
     saveHealth: (tabId, report) => storage.setItem(healthKey(tabId), report),
   });
   browser.tabs.onRemoved.addListener((tabId) => void storage.removeItem(healthKey(tabId)));

@@ -11,7 +11,7 @@ const now = new Date('2026-03-03T12:00:00.000Z');
 const service = () =>
   createHistoryService({
     db: async () => db, settings: async () => DEFAULT_SETTINGS, now: () => now, newId: () => `id${++ids}`,
-    onHistoryChanged: () => {}, saveHealth: () => {}, log: () => {},
+    onHistoryChanged: () => {}, saveSettings: async () => {}, saveHealth: () => {}, log: () => {},
   });
 
 const ana = { site: 'trello' as const, handle: 'anaruiz', displayName: 'Ana Ruiz' };

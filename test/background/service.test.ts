@@ -13,7 +13,7 @@ const saveHealth = vi.fn();
 const now = new Date('2026-03-03T12:00:00.000Z');
 
 const service = () =>
-  createHistoryService({ db: async () => db, settings: async () => DEFAULT_SETTINGS, now: () => now, newId: () => `id${++ids}`, onHistoryChanged: changed, saveHealth, log });
+  createHistoryService({ db: async () => db, settings: async () => DEFAULT_SETTINGS, now: () => now, newId: () => `id${++ids}`, onHistoryChanged: changed, saveHealth, saveSettings: async () => {}, log });
 
 beforeEach(async () => {
   freshIndexedDb();

@@ -3,6 +3,8 @@ import type { HistoryDb } from '../store/db';
 import { linkIdentity, suggestLinks, unlinkIdentity } from '../store/links';
 import { setClientDue, setDone } from '../store/owner-edits';
 import { trackManual } from '../store/manual';
+import { deliveriesCsv, exportHistory } from '../export/export-history';
+import { importHistory, parseImport } from '../export/import-history';
 import { getAllContractors, getAllTasks, getContractorsByIdentity, getContractorWork, getTasks, sortEvents } from '../store/queries';
 import type { ContractorRecord, HistoryEvent, TaskRecord } from '../store/schema';
 import { describeZodError, RequestSchema, type Request, type ResponseFor } from '../messages/protocol';
@@ -16,6 +18,8 @@ export interface ServiceDeps {
   db: () => Promise<HistoryDb>;
   settings: () => Promise<Settings>;
   now: () => Date;
+  /** Replaces the settings (an import carries them). */
+  saveSettings: (settings: Settings) => Promise<void>;
   /** A fresh unique id (hand-tracked tasks). */
   newId: () => string;
   /** Called after every write, so open pages refresh. */
@@ -113,6 +117,30 @@ export function createHistoryService(deps: ServiceDeps) {
           await deps.onHistoryChanged();
           return { ok: true };
         }
+        case 'export-history': {
+          const now = deps.now();
+          const file = await exportHistory(db, await deps.settings(), now);
+          return { ok: true, json: JSON.stringify(file, null, 1), fileName: `leeway-history-${now.toISOString().slice(0, 10)}.json` };
+        }
+        case 'import-history': {
+          const parsed = parseImport(request.text);
+          if (!parsed.ok) return { ok: false, error: parsed.error };
+          const summary = await importHistory(db, parsed.file);
+          if (parsed.settings) await deps.saveSettings(parsed.settings);
+          await deps.onHistoryChanged();
+          return { ok: true, summary };
+        }
+        case 'export-deliveries-csv': {
+          const csv = deliveriesCsv(await allDeliveries(db));
+          return { ok: true, csv, fileName: `leeway-deliveries-${deps.now().toISOString().slice(0, 10)}.csv` };
+        }
+        case 'erase-history': {
+          const tx = db.transaction(['contractors', 'tasks', 'events'], 'readwrite');
+          await Promise.all([tx.objectStore('contractors').clear(), tx.objectStore('tasks').clear(), tx.objectStore('events').clear()]);
+          await tx.done;
+          await deps.onHistoryChanged();
+          return { ok: true };
+        }
         case 'set-client-due': {
           const task = await setClientDue(db, request.taskKey, request.clientDue, deps.now().toISOString());
           await deps.onHistoryChanged();
@@ -128,6 +156,23 @@ export function createHistoryService(deps: ServiceDeps) {
   }
 
   return { handle };
+}
+
+async function allDeliveries(db: HistoryDb) {
+  const [tasks, contractors, events] = await Promise.all([getAllTasks(db), getAllContractors(db), db.getAll('events')]);
+  const histories = historiesFromAll(tasks, contractors, events);
+  const titles = new Map(tasks.map((t) => [t.key, t]));
+  return contractors.flatMap((c) =>
+    (histories.get(c.id) ?? []).map((d) => ({
+      contractor: c.name,
+      task: titles.get(d.taskKey)?.title ?? d.taskKey,
+      site: titles.get(d.taskKey)?.site ?? '',
+      assignedOn: d.assignedOn,
+      toldDue: d.toldDue,
+      deliveredOn: d.deliveredOn,
+      approximate: d.approximate,
+    })),
+  );
 }
 
 function historiesFromAll(

@@ -42,6 +42,11 @@ export const RequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('track-manual'), task: ManualTaskSchema }),
   /** Popup → background: the owner marks a hand-tracked task delivered (or not). */
   z.object({ type: z.literal('set-done'), taskKey: z.string().max(300), done: z.boolean() }),
+  /** Options → background: the data tools. */
+  z.object({ type: z.literal('export-history') }),
+  z.object({ type: z.literal('import-history'), text: z.string().max(64 * 1024 * 1024) }),
+  z.object({ type: z.literal('export-deliveries-csv') }),
+  z.object({ type: z.literal('erase-history') }),
 ]);
 export type Request = z.infer<typeof RequestSchema>;
 
@@ -63,6 +68,13 @@ export const ResponseSchemas = {
   'unlink-identity': z.union([z.object({ ok: z.literal(true) }), FailureSchema]),
   'track-manual': z.union([z.object({ ok: z.literal(true), taskKey: z.string() }), FailureSchema]),
   'set-done': z.union([z.object({ ok: z.literal(true) }), FailureSchema]),
+  'export-history': z.union([z.object({ ok: z.literal(true), json: z.string(), fileName: z.string() }), FailureSchema]),
+  'import-history': z.union([
+    z.object({ ok: z.literal(true), summary: z.object({ contractors: z.number(), tasks: z.number(), events: z.number(), newEvents: z.number() }) }),
+    FailureSchema,
+  ]),
+  'export-deliveries-csv': z.union([z.object({ ok: z.literal(true), csv: z.string(), fileName: z.string() }), FailureSchema]),
+  'erase-history': z.union([z.object({ ok: z.literal(true) }), FailureSchema]),
   'get-overview': z.union([z.object({ ok: z.literal(true), overview: OverviewSchema }), FailureSchema]),
   'set-client-due': z.union([z.object({ ok: z.literal(true), task: TaskViewSchema.nullable() }), FailureSchema]),
 } satisfies Record<Request['type'], z.ZodType>;

@@ -1,8 +1,9 @@
 import type { SiteAdapter } from './adapter';
 import { trelloAdapter } from './trello/adapter';
+import { upworkAdapter } from './upwork/adapter';
 
 /** Every site Leeway reads. Adding a site is its folder plus one line here. */
-export const SITE_ADAPTERS: readonly SiteAdapter[] = [trelloAdapter];
+export const SITE_ADAPTERS: readonly SiteAdapter[] = [trelloAdapter, upworkAdapter];
 
 export function adapterForUrl(url: string): SiteAdapter | null {
   const host = new URL(url).origin;

@@ -65,7 +65,8 @@ export const EVENT_TYPES = [
   'client-due-set',
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
-export type EventSource = ObservationSource;
+/** `import`: derived from the task fields of an imported file that carried no events. */
+export type EventSource = ObservationSource | 'import';
 
 /** One line of the append-only history. Nothing here is ever updated or deleted by observation. */
 export interface HistoryEvent {
