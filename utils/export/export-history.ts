@@ -85,15 +85,18 @@ export function deliveriesCsv(
   const header = ['contractor', 'task', 'site', 'assigned_on', 'told_due', 'delivered_on', 'days_late', 'approximate'];
   const lines = rows.map((r) => {
     const late = r.deliveredOn ? Math.round((Date.parse(r.deliveredOn) - Date.parse(r.toldDue)) / 86_400_000) : '';
-    return [r.contractor, r.task, r.site, r.assignedOn, r.toldDue, r.deliveredOn ?? '', String(late), r.approximate ? 'yes' : 'no']
+    return [textCell(r.contractor), textCell(r.task), r.site, r.assignedOn, r.toldDue, r.deliveredOn ?? '', String(late), r.approximate ? 'yes' : 'no']
       .map(csvCell)
       .join(',');
   });
   return [header.join(','), ...lines].join('\r\n') + '\r\n';
 }
 
-/** Quotes a cell, and defuses spreadsheet formulas in text that came from a web page. */
+/** Defuses spreadsheet formulas in text that came from a web page (task titles, names). */
+function textCell(value: string): string {
+  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+}
+
 function csvCell(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }

@@ -39,6 +39,19 @@ function digit(s: string, i: number): number {
  */
 export function parseDay(value: unknown, field: string): number {
   if (typeof value !== 'string') throw new ForecastInputError('bad-date', field, `expected YYYY-MM-DD, got ${typeof value}`);
+  // Histories repeat the same few hundred dates; a bounded memo of valid dates avoids re-parsing them.
+  const hit = parsedDays.get(value);
+  if (hit !== undefined) return hit;
+  const day = parseDayUncached(value, field);
+  if (parsedDays.size >= PARSE_CACHE_SIZE) parsedDays.clear();
+  parsedDays.set(value, day);
+  return day;
+}
+
+const PARSE_CACHE_SIZE = 8192;
+const parsedDays = new Map<string, number>();
+
+function parseDayUncached(value: string, field: string): number {
   if (value.length !== 10 || value.charCodeAt(4) !== 45 || value.charCodeAt(7) !== 45) {
     throw new ForecastInputError('bad-date', field, `expected YYYY-MM-DD, got "${value}"`);
   }
@@ -64,8 +77,11 @@ export function formatDay(day: number): string {
   const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
   const m = mp < 10 ? mp + 3 : mp - 9;
   const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
-  const pad = (n: number, w: number) => String(n).padStart(w, '0');
   return `${pad(y, 4)}-${pad(m, 2)}-${pad(d, 2)}`;
+}
+
+function pad(n: number, width: number): string {
+  return String(n).padStart(width, '0');
 }
 
 /** 0 = Sunday … 6 = Saturday. Day 0 (1970-01-01) was a Thursday. */
@@ -177,4 +193,12 @@ export class WorkCalendar {
     while (!this.isWorkingDay(d)) d++;
     return d;
   }
+}
+
+const DEFAULT_CALENDAR = new WorkCalendar();
+
+/** The calendar for these options; the default Monday–Friday calendar is built once and shared. */
+export function calendarFor(opts: CalendarOptions = {}): WorkCalendar {
+  if (opts.workingDays === undefined && (opts.holidays === undefined || opts.holidays.length === 0)) return DEFAULT_CALENDAR;
+  return new WorkCalendar(opts);
 }

@@ -1,5 +1,5 @@
 /** Input checks and the shared "fit this contractor" step used by plan, reliability and live. */
-import { WorkCalendar, type CalendarOptions } from './calendar';
+import { calendarFor, type CalendarOptions } from './calendar';
 import { ForecastInputError } from './errors';
 import { HALF_LIFE_DAYS, fitModel, type ContractorModel } from './model';
 import { observe, type Observed } from './observe';
@@ -39,7 +39,7 @@ export function fitContractor(
   history: Delivery[],
   opts: { today?: string; prior?: ForecastPrior; floorDay?: number } & CalendarOptions,
 ): Fitted {
-  const cal = new WorkCalendar(opts);
+  const cal = calendarFor(opts);
   const prior = checkPrior(opts.prior);
   const observed = observe(history, opts.today, cal, 'history', opts.floorDay);
   const model = fitModel(observed.obs, observed.today, prior);

@@ -8,7 +8,7 @@ export type { Delivery, EvidenceLevel, ForecastPrior, SlipPrior, Why } from './t
 export { DEFAULT_PRIOR, fitOwnerPrior, OWNER_PRIOR_MIN_CONTRACTORS, OWNER_PRIOR_MIN_DELIVERIES } from './prior';
 export { planToldDue, type PlanInput, type PlanResult } from './plan';
 export { reliability, gradeFor, type Grade, type ReliabilityResult } from './reliability';
-export { liveChance, type LiveInput, type LiveResult } from './live';
+export { liveChance, liveStatus, type LiveInput, type LiveResult } from './live';
 export { zoneFor, type Zone } from './zone';
 export { planChain, type ChainInput, type ChainResult, type Milestone } from './chain';
 export { DEFAULT_REVIEW_MARGIN_DAYS, DEFAULT_TARGET } from './common';

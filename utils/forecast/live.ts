@@ -45,7 +45,13 @@ function pMeetGivenLateBy(model: ContractorModel, L: number, slack: number, afte
   return model.pMeetGivenLate(L, slack, after);
 }
 
-export function liveChance(input: LiveInput): LiveResult {
+/** The live P(meet the client deadline) for an open task, as a number (see `liveStatus` for details). */
+export function liveChance(input: LiveInput): number {
+  return liveStatus(input).p;
+}
+
+/** The live probability with its zone, projected delay and "why". */
+export function liveStatus(input: LiveInput): LiveResult {
   if (!input || typeof input !== 'object') throw new ForecastInputError('bad-date', 'input', 'expected a live input object');
   const a = parseDay(input.assignedOn, 'assignedOn');
   const t = parseDay(input.toldDue, 'toldDue');

@@ -7,8 +7,9 @@
  *    the same Beta and NIG/Student-t prior.
  *
  * Drift: a 180-day half-life needs months to notice a contractor who is getting worse. So pMeet is
- * also computed with fast weights (half-life of 3 deliveries, newest first, anchored by 2 deliveries’ worth of the long-run record) and we never promise
- * more than the recent deliveries support, give or take DRIFT_TOLERANCE:
+ * also computed from a recent view (half-life of 3 deliveries, newest first, anchored by 2
+ * deliveries' worth of the contractor's long-run record) and we never promise more than the recent
+ * deliveries support, give or take DRIFT_TOLERANCE:
  *   pMeet = min(P_slow, P_fast + δ).
  * A minimum of two monotone functions is still monotone, so this change check cannot break the
  * "better history never gives an earlier told date" property (a gated on/off switch could).
@@ -21,7 +22,7 @@ import { Lateness, priorSlip } from './lateness';
 
 /** Research §4.4: wᵢ = 2^(−ageᵢ/H), H = 180 days. */
 export const HALF_LIFE_DAYS = 180;
-/** Fast weights for the change check: the k-th newest delivery weighs 2^(−k/4). */
+/** Fast weights for the change check: the k-th newest delivery weighs 2^(−k/3) (times its slow weight). */
 export const FAST_HALF_LIFE_DELIVERIES = 3;
 /** Weight of the long-run record in the recent view, in deliveries. */
 export const RECENT_PRIOR_WEIGHT = 2;
@@ -70,13 +71,16 @@ export function fitModel(obs: Observation[], today: number, prior: ForecastPrior
     sw += x;
     sw2 += x * x;
   }
+  const onTime = betaPosterior(obs, slow, prior);
   const base = priorSlip(prior);
   // The recent view is shrunk toward the contractor's own long-run record (worth RECENT_PRIOR_WEIGHT
   // deliveries), not toward the population prior: otherwise a reliable contractor's recent view would
   // look worse than their record just because the prior is more pessimistic than they are.
-  const lateness = new Lateness(obs, slow, fast, prior, base);
+  // Built on first use: reliability() never needs it.
+  let lateness: Lateness | null = null;
   /** [slow, recent] exceedance at slip ratio x. */
   const exceed = (x: number): [number, number] => {
+    lateness ??= new Lateness(obs, slow, fast, prior, base);
     const s = lateness.sums(x);
     return [lateness.exceedA(s), lateness.exceedB(s, RECENT_PRIOR_WEIGHT)];
   };
@@ -93,8 +97,8 @@ export function fitModel(obs: Observation[], today: number, prior: ForecastPrior
     n: obs.length,
     nEff: sw2 > 0 ? (sw * sw) / sw2 : 0,
     weightSum: sw,
-    onTime: betaPosterior(obs, slow, prior),
-    onTimeRecent: betaPosterior(obs, fast, prior),
+    onTime,
+    onTimeRecent: recentOnTime(onTime, obs, fast),
     slip: slipPosterior(obs, slow, prior.slip),
     prior,
     obs,
@@ -113,6 +117,17 @@ export function fitModel(obs: Observation[], today: number, prior: ForecastPrior
       return f + DRIFT_TOLERANCE < s;
     },
   };
+}
+
+/** The recent on-time view: fast-weighted counts anchored by RECENT_PRIOR_WEIGHT of the long-run mean. */
+function recentOnTime(longRun: BetaPosterior, obs: Observation[], fast: number[]): BetaPosterior {
+  let a = RECENT_PRIOR_WEIGHT * longRun.mean;
+  let b = RECENT_PRIOR_WEIGHT * (1 - longRun.mean);
+  for (let i = 0; i < obs.length; i++) {
+    if (obs[i]!.late) b += fast[i]!;
+    else a += fast[i]!;
+  }
+  return { a, b, mean: a / (a + b) };
 }
 
 /** Posterior-predictive probability that the next delivery is late (long-run). */

@@ -7,7 +7,7 @@
 import type { Delivery, ForecastPrior } from './types';
 import { ForecastInputError } from './errors';
 import { observe } from './observe';
-import { WorkCalendar, type CalendarOptions } from './calendar';
+import { calendarFor, type CalendarOptions } from './calendar';
 
 export const DEFAULT_PRIOR: ForecastPrior = Object.freeze({
   onTimeMean: 0.7,
@@ -27,7 +27,7 @@ export function fitOwnerPrior(
   histories: Delivery[][],
   opts: { today?: string } & CalendarOptions = {},
 ): ForecastPrior {
-  const cal = new WorkCalendar(opts);
+  const cal = calendarFor(opts);
   const per: { s: number; n: number; logs: number[] }[] = [];
   for (let j = 0; j < histories.length; j++) {
     const h = histories[j]!;

@@ -27,7 +27,7 @@ export interface SlipPosterior {
   quantile(p: number): number;
 }
 
-const EM_MAX_STEPS = 8;
+const EM_MAX_STEPS = 6;
 
 /** Mean and variance of N(m, s²) restricted to (lo, hi]. */
 function truncatedMoments(m: number, s: number, lo: number, hi: number): [number, number] {
@@ -59,12 +59,12 @@ function update(prior: SlipPrior, n: number, ybar: number, ss: number): [number,
 export function slipPosterior(obs: Observation[], w: number[], prior: SlipPrior): SlipPosterior {
   // Late observations grouped by their censoring interval: many share (slip, told), and the EM step
   // then costs one truncated-normal moment per distinct interval, not per delivery.
-  const groups = new Map<string, { lo: number; hi: number; w: number }>();
+  const groups = new Map<number, { lo: number; hi: number; w: number }>();
   let n = 0;
   for (let i = 0; i < obs.length; i++) {
     const o = obs[i]!;
     if (!o.late) continue;
-    const key = `${o.open ? 'o' : 'c'}${o.slip}/${o.told}`;
+    const key = (o.slip * 1_000_003 + o.told) * 2 + (o.open ? 1 : 0);
     let g = groups.get(key);
     if (!g) {
       const upper = Math.log(o.slip / o.told);
@@ -81,6 +81,16 @@ export function slipPosterior(obs: Observation[], w: number[], prior: SlipPrior)
   let [mu, kappa, alpha, beta] = update(prior, 0, 0, 0);
   if (n > 0) {
     const gs = [...groups.values()];
+    // Start the EM from the point values (interval midpoints), which is already close.
+    let sy0 = 0;
+    let sy20 = 0;
+    for (const g of gs) {
+      const y = Number.isFinite(g.lo) ? (Number.isFinite(g.hi) ? (g.lo + g.hi) / 2 : g.lo) : g.hi - Math.LN2;
+      sy0 += g.w * y;
+      sy20 += g.w * y * y;
+    }
+    const y0 = sy0 / n;
+    [mu, kappa, alpha, beta] = update(prior, n, y0, Math.max(0, sy20 - n * y0 * y0));
     for (let step = 0; step < EM_MAX_STEPS; step++) {
       const prevMu = mu;
       const prevBeta = beta;
@@ -99,7 +109,7 @@ export function slipPosterior(obs: Observation[], w: number[], prior: SlipPrior)
       // Σw(E[y] − ȳ)² + Σw·Var[y]: the expected sum of squares.
       const ss = Math.max(0, sy2 - n * ybar * ybar) + sv;
       [mu, kappa, alpha, beta] = update(prior, n, ybar, ss);
-      if (Math.abs(mu - prevMu) < 1e-6 && Math.abs(beta - prevBeta) < 1e-6 * beta) break;
+      if (Math.abs(mu - prevMu) < 1e-5 && Math.abs(beta - prevBeta) < 1e-5 * beta) break;
     }
   }
   return makeSlip(mu, kappa, alpha, beta);

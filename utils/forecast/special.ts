@@ -101,21 +101,18 @@ export function studentTCdf(t: number, df: number): number {
   return t > 0 ? 1 - tail : tail;
 }
 
-/** Quantile of the standard Student-t, by bracketing + bisection on the CDF. */
+/**
+ * Quantile of the standard Student-t via the Beta quantile: for p > ½,
+ * t = √(df·(1−x)/x) with x = I⁻¹_{2(1−p)}(df/2, ½); symmetric below ½.
+ */
 export function studentTQuantile(p: number, df: number): number {
   if (p <= 0) return -Infinity;
   if (p >= 1) return Infinity;
-  let lo = -1;
-  let hi = 1;
-  while (studentTCdf(lo, df) > p) lo *= 2;
-  while (studentTCdf(hi, df) < p) hi *= 2;
-  for (let i = 0; i < 80; i++) {
-    const mid = (lo + hi) / 2;
-    if (studentTCdf(mid, df) < p) lo = mid;
-    else hi = mid;
-    if (hi - lo < 1e-9) break;
-  }
-  return (lo + hi) / 2;
+  if (p === 0.5) return 0;
+  const tail = p > 0.5 ? 1 - p : p;
+  const x = betaQuantile(2 * tail, df / 2, 0.5);
+  const t = Math.sqrt((df * (1 - x)) / x);
+  return p > 0.5 ? t : -t;
 }
 
 /** Standard normal density. */

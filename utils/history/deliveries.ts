@@ -26,8 +26,16 @@ export function deriveDelivery(
 ): DerivedDelivery | null {
   const created = events.find((e) => e.type === 'created');
   const firstSeenAt = events.find((e) => e.type === 'first-seen')?.at ?? task.firstSeenAt;
-  const assignedEvent = events.find((e) => e.type === 'assigned' && e.contractorId !== null && identityKeys.includes(e.contractorId));
-  const assignedAt = assignedEvent?.at ?? created?.at ?? firstSeenAt;
+  const assignments = events.filter((e) => e.type === 'assigned' && e.contractorId !== null && identityKeys.includes(e.contractorId));
+  // An assignment the site recorded is exact; one Leeway noticed on first sight only says "by then",
+  // so the site's creation time, when earlier, is the better guess at the hand-over.
+  const exact = assignments.find((e) => !e.approximate);
+  const noticed = assignments[0];
+  const assignedAt =
+    exact?.at ??
+    (created && (!noticed || created.at < noticed.at) ? created.at : undefined) ??
+    noticed?.at ??
+    firstSeenAt;
 
   const dueEvents = events.filter((e) => e.type === 'due-set' || e.type === 'due-changed');
   const dueAtAssignment = [...dueEvents].reverse().find((e) => e.at <= assignedAt && e.newValue)?.newValue;

@@ -191,14 +191,26 @@ function newMissing(): Record<AsanaReadField, number> {
   return { gid: 0, title: 0, due: 0, done: 0, item: 0 };
 }
 
-/** Elements of one kind, skipping any inside the pane or already claimed by an earlier kind. */
-function collect(root: ParentNode, list: SelectorList, claimed: Element[]): Element[] {
-  const out: Element[] = [];
-  for (const el of queryAllFirst(root, list)) {
-    if (claimed.some((c) => c === el || c.contains(el) || el.contains(c))) continue;
-    out.push(el);
+/**
+ * Elements already read as one kind, so another kind's selector (a My Tasks row is also a
+ * `.SpreadsheetRow`; pane subtasks) does not read them again. Lookups walk ancestors (O(depth)) rather
+ * than comparing against every claimed element, which would be quadratic on 1,000-row lists.
+ */
+class Claims {
+  private readonly claimed = new Set<Element>();
+  private readonly holders = new Set<Element>(); // claimed elements and all their ancestors
+
+  add(element: Element): void {
+    this.claimed.add(element);
+    for (let e: Element | null = element; e && !this.holders.has(e); e = e.parentElement) this.holders.add(e);
   }
-  return out;
+
+  /** True when `element` is, is inside, or contains a claimed element. */
+  overlaps(element: Element): boolean {
+    if (this.holders.has(element)) return true;
+    for (let e = element.parentElement; e; e = e.parentElement) if (this.claimed.has(e)) return true;
+    return false;
+  }
 }
 
 /** Reads every mounted card and row and the open pane. Never throws. */
@@ -211,15 +223,16 @@ export function readAsanaDom(root: ParentNode, opts: ReadOptions): AsanaDomRead 
   try {
     projectName = textOf(queryFirst(root, S.projectName)) || null;
     const pane = queryFirst(root, S.pane);
-    const claimed: Element[] = pane ? [pane] : [];
+    const claims = new Claims();
+    if (pane) claims.add(pane);
     const groups: [AsanaItemKind, Element[], (el: Element, today: string) => ItemFields][] = [];
     for (const [kind, list, read] of [
       ['card', S.boardCard, readCard],
       ['my-tasks-row', S.myTasksRow, readMyTasksRow],
       ['row', S.listRow, readRow],
     ] as const) {
-      const elements = collect(root, list, claimed);
-      claimed.push(...elements);
+      const elements = queryAllFirst(root, list).filter((el) => !claims.overlaps(el));
+      elements.forEach((el) => claims.add(el));
       groups.push([kind, elements, read]);
     }
     for (const [kind, elements, read] of groups) {
