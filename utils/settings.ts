@@ -18,6 +18,18 @@ export const SettingsSchema = z.object({
   sites: z.object({ trello: z.boolean(), asana: z.boolean(), upwork: z.boolean() }),
   /** Stay silent while everything is green. */
   letGo: z.boolean(),
+  notifications: z.object({
+    /** Notify on zone changes, missed checkpoints and "tell the client now". */
+    enabled: z.boolean(),
+    /** One summary a day instead of single notifications. */
+    dailyDigest: z.boolean(),
+  }),
+  /** No notifications between these local times (`HH:MM`; may wrap past midnight). */
+  quietHours: z.object({
+    enabled: z.boolean(),
+    from: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/),
+    to: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/),
+  }),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
@@ -29,6 +41,8 @@ export const DEFAULT_SETTINGS: Settings = {
   holidays: [],
   sites: { trello: true, asana: true, upwork: true },
   letGo: true,
+  notifications: { enabled: true, dailyDigest: false },
+  quietHours: { enabled: true, from: '19:00', to: '08:00' },
 };
 
 export const settingsItem = storage.defineItem<Settings>('local:settings', {

@@ -148,8 +148,8 @@ describe('readAsanaDom on a generated 1,000-row list', () => {
     expect(read.items.filter((i) => i.due !== null)).toHaveLength(withDue.length);
     for (const task of withDue.slice(0, 50)) expect(read.items.find((i) => i.gid === task.gid)?.due).toBe(task.dueOn);
     // happy-dom is ~100x slower than a browser; this bound only catches accidental quadratic work.
-    expect(elapsed).toBeLessThan(8000);
-  }, 30_000);
+    expect(elapsed).toBeLessThan(15_000);
+  }, 60_000);
 });
 
 describe('readAsanaDom on mangled markup', () => {
@@ -158,21 +158,22 @@ describe('readAsanaDom on mangled markup', () => {
     const cards = Array.from(doc.querySelectorAll('.BoardCardLayout'));
     cards[0]!.setAttribute('data-task-id', 'not-a-gid'); // → missing gid
     cards[1]!.querySelector('.BoardCard-taskName')!.remove(); // → missing title (fallback row has no text)
-    cards[1]!.querySelector('.BoardCardLayout-titleAndIndicator')!.remove();
+    cards[1]!.querySelector('.BoardCardLayout-titleAndIndicator')!.remove(); // (with its checkbox → missing done)
     cards[2]!.querySelector('.DueDate-dateSpan')!.textContent = '☃︎ 31 Smarch'; // → unparsed due
     const box = cards[3]!.querySelector('[role="checkbox"]')!; // → missing completion
     box.removeAttribute('aria-checked');
     box.querySelector('svg')!.removeAttribute('class');
     cards[4]!.querySelector('.BoardCard-taskName')!.textContent = 'x'.repeat(100_000); // huge title
-    Object.defineProperty(cards[5]!, 'getAttribute', { value: () => { throw new Error('boom'); } }); // → item error
+    // A node whose text cannot be read (the reader's own code throws, not a selector): → item error.
+    Object.defineProperty(cards[5]!.querySelector('.BoardCard-taskName')!, 'textContent', { get: () => { throw new Error('boom'); } });
     doc.querySelector('.TopbarPageHeaderStructure-title')!.remove();
 
     const read = readAsanaDom(doc, { today: FIXTURE_TODAY, pageUrl: BOARD_URL });
     expect(read.found).toBe(9);
     expect(read.items).toHaveLength(7);
-    expect(read.missing).toEqual({ gid: 1, title: 1, due: 2, done: 1, item: 1 });
+    expect(read.missing).toEqual({ gid: 1, title: 1, due: 2, done: 2, item: 1 });
     expect(read.projectName).toBeNull();
-    expect(read.items.find((i) => i.gid === '1205000000000201')?.title).toHaveLength(100_000);
+    expect(read.items.find((i) => i.gid === '1205000000000202')?.title).toHaveLength(100_000);
   });
 
   it('returns nothing (and does not throw) on an unrelated or empty page', () => {

@@ -5,7 +5,7 @@
  * (S1 Toggl 2026-04, S2 Clockify 2026-03, S3 TimeCamp 2024-01, S8 task-pane fixtures 2022-11..2023-03,
  * S9 clone markup ~2023-09, S10 Asana Expander 2026-03). "(L)" marks our own guesses, not seen in a source.
  */
-export { closestFirst, matchesAny, queryAllFirst, queryFirst, type SelectorList } from '../trello/selectors';
+export { closestFirst, matchesAny, queryAllFirst, queryFirst, type SelectorList } from '../query';
 
 export const ASANA_SELECTORS = {
   // ---- board view

@@ -5,7 +5,9 @@
  * the public code or tests that used the selector, not of a live check.
  */
 
-export type SelectorList = readonly string[];
+import type { SelectorList } from '../query';
+
+export { closestFirst, matchesAny, queryAllFirst, queryFirst, type SelectorList } from '../query';
 
 export const TRELLO_SELECTORS = {
   /** One card on the board: the element the chip host goes into. */
@@ -100,56 +102,3 @@ export const TRELLO_SELECTORS = {
 } as const satisfies Record<string, SelectorList>;
 
 export type TrelloSelectorName = keyof typeof TRELLO_SELECTORS;
-
-/**
- * The first element matched by the first selector in `list` that matches anything under `root`.
- * A malformed selector is skipped rather than allowed to throw.
- */
-export function queryFirst(root: ParentNode, list: SelectorList): Element | null {
-  for (const selector of list) {
-    try {
-      const found = root.querySelector(selector);
-      if (found) return found;
-    } catch {
-      // invalid selector in this engine: try the next one
-    }
-  }
-  return null;
-}
-
-/** All elements of the first selector in `list` that matches anything under `root` (never mixes UIs). */
-export function queryAllFirst(root: ParentNode, list: SelectorList): Element[] {
-  for (const selector of list) {
-    try {
-      const found = root.querySelectorAll(selector);
-      if (found.length > 0) return Array.from(found);
-    } catch {
-      // invalid selector in this engine: try the next one
-    }
-  }
-  return [];
-}
-
-/** The nearest ancestor-or-self matching the first usable selector of `list`. */
-export function closestFirst(element: Element, list: SelectorList): Element | null {
-  for (const selector of list) {
-    try {
-      const found = element.closest(selector);
-      if (found) return found;
-    } catch {
-      // invalid selector in this engine: try the next one
-    }
-  }
-  return null;
-}
-
-/** True when `element` itself matches any selector of `list`. */
-export function matchesAny(element: Element, list: SelectorList): boolean {
-  return list.some((selector) => {
-    try {
-      return element.matches(selector);
-    } catch {
-      return false;
-    }
-  });
-}

@@ -8,9 +8,9 @@
  * "seen" dates are dates of the public code that used the selector; "our guess" marks names we chose
  * by analogy (dated when we chose them). Re-check against a saved live page when one is available.
  */
-import type { SelectorList } from '../trello/selectors';
+import type { SelectorList } from '../query';
 
-export { closestFirst, matchesAny, queryAllFirst, queryFirst, type SelectorList } from '../trello/selectors';
+export { closestFirst, matchesAny, queryAllFirst, queryFirst, type SelectorList } from '../query';
 
 export const UPWORK_SELECTORS = {
   /** One milestone row/card on a contract page. */
