@@ -1,6 +1,9 @@
 import { demoBoard } from '../support/demo-board';
 import { todayIso } from '../support/extension';
 import { serveTrello } from '../support/fake-trello';
+import { boardPath, demoProject, serveAsana } from '../support/fake-asana';
+import { milestonesUrl, serveUpwork } from '../support/fake-upwork';
+import { sampleContracts } from '../../test/fixtures/upwork/generate-contract';
 import { boardUrl, expect, test } from '../support/test';
 import type { BrowserContext, Page, Worker } from '@playwright/test';
 
@@ -40,4 +43,27 @@ test('a healthy board says how many tasks it reads', async ({ launched, trello }
   await expect(page.locator('[data-leeway="task"]')).toHaveCount(trello.board.cards.length);
   const popup = await popupForTab(context, serviceWorker, page, extensionId);
   await expect(popup.locator('[data-health="ok"]')).toHaveText(`Reading ${trello.board.cards.length} tasks on this Trello board.`);
+});
+
+test('an Asana redesign that renames board cards is said plainly', async ({ launched }) => {
+  const { context, extensionId, serviceWorker } = launched;
+  const fake = await serveAsana(context, demoProject(todayIso()), {
+    mangle: (html) => html.replaceAll('BoardCardLayout', 'BoardTile2027').replaceAll('data-task-id=', 'data-tile-id='),
+  });
+  const page = await context.newPage();
+  await page.goto(boardPath(fake.project));
+  await expect(page.locator('.BoardTile2027').first()).toBeVisible();
+  const popup = await popupForTab(context, serviceWorker, page, extensionId);
+  await expect(popup.getByRole('alert')).toContainText("Leeway can't read this Asana project — the page layout may have changed.");
+});
+
+test('an Upwork redesign that renames milestone rows is said plainly', async ({ launched }) => {
+  const { context, extensionId, serviceWorker } = launched;
+  const contracts = sampleContracts(todayIso());
+  await serveUpwork(context, contracts, { mangle: (html) => html.replaceAll('data-test="milestone"', 'data-test="payment-step"') });
+  const page = await context.newPage();
+  await page.goto(milestonesUrl(contracts[0]!));
+  await expect(page.locator('[data-test="payment-step"]').first()).toBeVisible();
+  const popup = await popupForTab(context, serviceWorker, page, extensionId);
+  await expect(popup.getByRole('alert')).toContainText("Leeway can't read this Upwork contract — the page layout may have changed.");
 });
