@@ -3,7 +3,7 @@
  * https://trello.com so the real content-script matches apply), with months of delivery history.
  *
  *   npm run demo                                   a window you can click around in (close it to stop)
- *   npm run demo -- --headless --screenshot docs   no window: writes board.png, chip.png and popup.png
+ *   npm run demo -- --headless --screenshot docs   no window: writes board.png, chip.png, popup.png, options.png
  */
 import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -63,7 +63,12 @@ if (screenshotDir) {
   await popup.goto(`chrome-extension://${extensionId}/popup.html`);
   await popup.locator('[data-task-key]').first().waitFor();
   await popup.screenshot({ path: path.join(screenshotDir, 'popup.png'), fullPage: true });
-  console.log(`Screenshots written to ${path.resolve(screenshotDir)}: board.png, chip.png, popup.png`);
+  const options = await context.newPage();
+  await options.setViewportSize({ width: 900, height: 1300 });
+  await options.goto(`chrome-extension://${extensionId}/options.html`);
+  await options.getByRole('button', { name: 'Export history' }).waitFor();
+  await options.screenshot({ path: path.join(screenshotDir, 'options.png'), fullPage: true });
+  console.log(`Screenshots written to ${path.resolve(screenshotDir)}: board.png, chip.png, popup.png, options.png`);
 }
 
 if (headless) {

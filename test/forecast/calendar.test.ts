@@ -58,5 +58,6 @@ describe('calendar', () => {
     expect(() => new WorkCalendar({ workingDays: [] })).toThrow(ForecastInputError);
     expect(() => new WorkCalendar({ workingDays: [7] })).toThrow(ForecastInputError);
     expect(() => new WorkCalendar({ holidays: ['2026-02-31'] })).toThrow(ForecastInputError);
+    expect(() => new WorkCalendar({ holidays: '2026-01-01' as unknown as string[] })).toThrow(ForecastInputError);
   });
 });

@@ -69,6 +69,38 @@ describe('planToldDue', () => {
     }
   });
 
+  it('a contractor getting worse gets an earlier told date than the same record in the opposite order', () => {
+    const q = { ...base, target: 0.85 };
+    const slips = [...Array(14).fill(0), 4, 0, 5, 6, 3, 7];
+    const worsening = planToldDue({ ...q, history: history(slips) });
+    const improving = planToldDue({ ...q, history: history([...slips].reverse()) });
+    expect(worsening.toldDue < improving.toldDue).toBe(true);
+    expect(worsening.why.driftDetected).toBe(true);
+  });
+
+  it('improving several deliveries at once (including open overdue ones) never gives an earlier told date', () => {
+    for (let seed = 100; seed < 160; seed++) {
+      const slips = randomSlips(seed, 4 + (seed % 20), 0.45);
+      const worse = history(slips);
+      // The newest one is still open and overdue in the worse history.
+      const last = worse.length - 1;
+      const worseOpen = worse.map((d, i) => (i === last && slips[i]! > 0 ? { ...d, deliveredOn: null } : d));
+      const today = worse[last]!.deliveredOn!;
+      const better = worse.map((d, i) =>
+        i % 2 === seed % 2 ? { ...d, deliveredOn: d.toldDue } : d, // every other delivery made on time
+      );
+      for (const target of [0.7, 0.85, 0.95]) {
+        // Plan after the whole history, so the open delivery is overdue by then.
+        const q = { assignedOn: '2027-06-01', clientDue: '2027-07-01', target, today: '2027-06-01' };
+        const w = planToldDue({ ...q, history: worseOpen }).toldDue;
+        expect(planToldDue({ ...q, history: worse }).toldDue >= w, `seed ${seed} closed`).toBe(true);
+        expect(planToldDue({ ...q, history: better }).toldDue >= planToldDue({ ...q, history: worse }).toldDue, `seed ${seed}`).toBe(true);
+        expect(today < '2027-06-01').toBe(true);
+        expect(planToldDue({ ...q, history: worseOpen }).why.deliveriesUsed).toBe(worse.length);
+      }
+    }
+  });
+
   it('a higher target never gives a later told date', () => {
     for (let seed = 1; seed <= 40; seed++) {
       const h = history(randomSlips(seed, seed % 20));

@@ -62,6 +62,12 @@ describe('reliability', () => {
     expect(reliability(many).n).toBe(200);
   });
 
+  it('flags a contractor whose latest deliveries are worse than their record, not a steady one', () => {
+    expect(reliability(history(Array(20).fill(0))).why.driftDetected).toBe(false);
+    expect(reliability(history([...Array(15).fill(0), 3, 4, 0, 5, 6])).why.driftDetected).toBe(true);
+    expect(reliability(history([3, 4, 0, 5, 6, ...Array(15).fill(0)])).why.driftDetected).toBe(false);
+  });
+
   it('is deterministic, pure and rejects bad input', () => {
     const h = deepFreeze(history([0, 4, 0, 1, 0, 0, 7]));
     const snapshot = JSON.stringify(h);

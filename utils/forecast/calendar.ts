@@ -117,6 +117,9 @@ export class WorkCalendar {
     this.prefix = [0];
     for (let r = 0; r < 7; r++) this.prefix.push(this.prefix[r]! + (this.mask[(4 + r) % 7] ? 1 : 0));
     const hs = new Set<number>();
+    if (opts.holidays !== undefined && !Array.isArray(opts.holidays)) {
+      throw new ForecastInputError('bad-calendar', 'holidays', 'expected an array of YYYY-MM-DD dates');
+    }
     (opts.holidays ?? []).forEach((h, i) => {
       const day = parseDay(h, `holidays[${i}]`);
       if (this.mask[weekday(day)]) hs.add(day);
@@ -199,6 +202,7 @@ const DEFAULT_CALENDAR = new WorkCalendar();
 
 /** The calendar for these options; the default Monday–Friday calendar is built once and shared. */
 export function calendarFor(opts: CalendarOptions = {}): WorkCalendar {
-  if (opts.workingDays === undefined && (opts.holidays === undefined || opts.holidays.length === 0)) return DEFAULT_CALENDAR;
+  const noHolidays = opts.holidays === undefined || (Array.isArray(opts.holidays) && opts.holidays.length === 0);
+  if (opts.workingDays === undefined && noHolidays) return DEFAULT_CALENDAR;
   return new WorkCalendar(opts);
 }

@@ -1,5 +1,5 @@
 /** Input checks and the shared "fit this contractor" step used by plan, reliability and live. */
-import { calendarFor, type CalendarOptions } from './calendar';
+import { calendarFor, type CalendarOptions, type WorkCalendar } from './calendar';
 import { ForecastInputError } from './errors';
 import { HALF_LIFE_DAYS, fitModel, type ContractorModel } from './model';
 import { observe, type Observed } from './observe';

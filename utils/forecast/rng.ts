@@ -3,12 +3,15 @@
 export interface Rng {
   /** Uniform in [0, 1). */
   next(): number;
+  /** Box–Muller makes normals in pairs; the second one waits here (NaN when none). */
+  spare?: number;
 }
 
 /** mulberry32: tiny, fast, good enough for simulation (not for cryptography). */
 export function createRng(seed: number): Rng {
   let s = seed >>> 0;
   return {
+    spare: NaN,
     next() {
       s = (s + 0x6d2b79f5) >>> 0;
       let t = s;
@@ -20,10 +23,16 @@ export function createRng(seed: number): Rng {
 }
 
 export function normal(rng: Rng): number {
+  if (rng.spare !== undefined && !Number.isNaN(rng.spare)) {
+    const z = rng.spare;
+    rng.spare = NaN;
+    return z;
+  }
   // Box–Muller; 1 - u keeps the log argument in (0, 1].
-  const u = 1 - rng.next();
-  const v = rng.next();
-  return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
+  const r = Math.sqrt(-2 * Math.log(1 - rng.next()));
+  const theta = 2 * Math.PI * rng.next();
+  if (rng.spare !== undefined) rng.spare = r * Math.sin(theta);
+  return r * Math.cos(theta);
 }
 
 /** Gamma(shape, 1) by Marsaglia–Tsang, with the usual boost for shape < 1. */
