@@ -106,6 +106,13 @@ test('the owner records a client deadline on the chip; buffer shows and survives
   await expect(chip).toHaveAttribute('data-client-due', clientDue);
   // A week later is exactly five working days.
   await expect(chip.getByRole('button').first()).toHaveAttribute('aria-label', /5 working days of buffer/);
+  // Ana's record gives a suggested told date before the client deadline, with the chance and the why.
+  await expect(chip).toHaveAttribute('data-suggested-told', /^\d{4}-\d{2}-\d{2}$/);
+  expect((await chip.getAttribute('data-suggested-told'))! < clientDue).toBe(true);
+  await expect(chip.getByRole('button').first()).toHaveAttribute('aria-label', /\d+% chance of meeting the client deadline/);
+  await expect(chip.getByRole('dialog')).toHaveCount(0);
+  await chip.getByRole('button').first().click();
+  await expect(chip.getByRole('dialog')).toContainText('Based on 7 past deliveries by Ana Ruiz');
   await page.reload();
   await expect(chipsOfCard(page, 'Hero0001')).toHaveAttribute('data-client-due', clientDue);
 });

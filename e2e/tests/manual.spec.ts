@@ -1,4 +1,8 @@
+import { dayOffset } from '../support/demo-board';
+import { todayIso } from '../support/extension';
 import { boardUrl, chipsOfCard, expect, openPopup, test } from '../support/test';
+
+const inDays = (n: number) => dayOffset(todayIso(), n).slice(0, 10);
 
 test('track any page by hand from the popup, then mark it delivered', async ({ launched, trello }) => {
   const { context, extensionId, serviceWorker } = launched;
@@ -15,11 +19,12 @@ test('track any page by hand from the popup, then mark it delivered', async ({ l
   const form = popup.getByRole('form', { name: 'Track this page' });
   await expect(form.getByLabel('Task')).toHaveValue('Translate the brochure');
   await form.getByLabel('Who does it').selectOption({ label: 'Ana Ruiz' });
-  await form.getByLabel('Told due').fill('2030-03-06');
-  await form.getByLabel('Client deadline').fill('2030-03-04');
+  await form.getByLabel('Told due').fill(inDays(7));
+  await form.getByLabel('Client deadline').fill(inDays(5));
   await form.getByRole('button', { name: 'Track' }).click();
   await expect(form.getByRole('alert')).toContainText('client deadline is before the told date');
-  await form.getByLabel('Client deadline').fill('2030-03-11');
+  // Two weeks of buffer after a week's work by Ana, who is reliable: on track.
+  await form.getByLabel('Client deadline').fill(inDays(21));
   await form.getByRole('button', { name: 'Track' }).click();
   await expect(popup.getByRole('status').filter({ hasText: 'Tracking' })).toHaveText('Tracking “Translate the brochure”.');
 

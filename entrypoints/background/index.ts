@@ -3,6 +3,7 @@ import { browser } from 'wxt/browser';
 import { createHistoryService } from '@/utils/background/service';
 import { openHistoryDb, type HistoryDb } from '@/utils/store/db';
 import { healthKey } from '@/utils/health/storage';
+import { ownerPriorStore } from '@/utils/owner-prior';
 import { registerTrackMenu } from './track-menu';
 import { historyRevisionItem, loadSettings, settingsItem } from '@/utils/settings';
 
@@ -26,6 +27,7 @@ export default defineBackground(() => {
     settings: loadSettings,
     now: () => new Date(),
     newId: () => crypto.randomUUID(),
+    ownerPrior: ownerPriorStore,
     onHistoryChanged: () => historyRevisionItem.setValue(Date.now()),
     saveSettings: (settings) => settingsItem.setValue(settings),
     saveHealth: (tabId, report) => storage.setItem(healthKey(tabId), report),

@@ -2,17 +2,12 @@ import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createHistoryService } from '@/utils/background/service';
 import { openHistoryDb, type HistoryDb } from '@/utils/store/db';
-import { DEFAULT_SETTINGS } from '@/utils/settings';
 import { batch, freshIndexedDb, observation } from '../store/helpers';
+import { testDeps } from './deps';
 
 let db: HistoryDb;
-let ids = 0;
 const now = new Date('2026-03-03T12:00:00.000Z');
-const service = () =>
-  createHistoryService({
-    db: async () => db, settings: async () => DEFAULT_SETTINGS, now: () => now, newId: () => `id${++ids}`,
-    onHistoryChanged: () => {}, saveSettings: async () => {}, saveHealth: () => {}, log: () => {},
-  });
+const service = () => createHistoryService(testDeps({ db: async () => db, now: () => now }));
 
 const ana = { site: 'trello' as const, handle: 'anaruiz', displayName: 'Ana Ruiz' };
 const anaUpwork = { site: 'upwork' as const, handle: '~01abc', displayName: 'Ana Ruíz' };

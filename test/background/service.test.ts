@@ -2,18 +2,16 @@ import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { createHistoryService } from '@/utils/background/service';
 import { openHistoryDb, type HistoryDb } from '@/utils/store/db';
-import { DEFAULT_SETTINGS } from '@/utils/settings';
 import { batch, freshIndexedDb, observation } from '../store/helpers';
+import { testDeps } from './deps';
 
 let db: HistoryDb;
-let ids = 0;
 const log = vi.fn();
 const changed = vi.fn();
 const saveHealth = vi.fn();
 const now = new Date('2026-03-03T12:00:00.000Z');
 
-const service = () =>
-  createHistoryService({ db: async () => db, settings: async () => DEFAULT_SETTINGS, now: () => now, newId: () => `id${++ids}`, onHistoryChanged: changed, saveHealth, saveSettings: async () => {}, log });
+const service = () => createHistoryService(testDeps({ db: async () => db, now: () => now, onHistoryChanged: changed, saveHealth, log }));
 
 beforeEach(async () => {
   freshIndexedDb();
@@ -109,6 +107,38 @@ describe('history service', () => {
       ),
     });
     if (!reply.ok || !('views' in reply)) throw new Error('expected views');
-    expect(reply.views.contractors[0]).toMatchObject({ id: 'trello:anaruiz', n: 4, onTimeRate: 0.5 });
+    const badge = reply.views.contractors[0]!;
+    expect(badge).toMatchObject({ id: 'trello:anaruiz', n: 4 });
+    // Bayesian: 2 of 4 on time is pulled toward the 70% prior, not shown as a bare 50%.
+    expect(badge.onTimeRate).toBeGreaterThan(0.5);
+    expect(badge.onTimeRate).toBeLessThan(0.7);
+    expect(badge.evidence).toMatch(/\S/);
+  });
+
+  it('with a client deadline: suggests a told date, the live chance and its zone, and says why', async () => {
+    const ana = { site: 'trello' as const, handle: 'anaruiz', displayName: 'Ana Ruiz' };
+    const day = (n: number, time: string) => new Date(Date.UTC(2026, 0, n)).toISOString().slice(0, 10) + time;
+    // Six past deliveries in January: four a day early, two two days late.
+    const past = [1, 2, 3, 4, 5, 6].map((i) =>
+      observation({
+        key: `trello:Past000${i}`, nativeId: `Past000${i}`, assignees: [ana],
+        due: day(5 * i, 'T17:00:00.000Z'), done: true,
+        completedAt: day(5 * i + (i % 3 === 0 ? 2 : -1), 'T10:00:00.000Z'),
+      }),
+    );
+    const created = past.map((o, i) => ({ taskKey: o.key, factId: `c${i}`, kind: 'created' as const, at: `2026-01-0${1 + (i % 3)}T09:00:00.000Z` }));
+    await service().handle({ type: 'observe', batch: batch([...past, observation({ assignees: [ana] })], { facts: created }) });
+    const reply = await service().handle({ type: 'set-client-due', taskKey: 'trello:AbC123xy', clientDue: '2026-03-13' });
+    if (!reply.ok || !("task" in reply) || !reply.task) throw new Error(`no task view: ${JSON.stringify(reply)}`);
+    const view = reply.task;
+    expect(view.suggestedTold).toMatch(/^2026-03-\d{2}$/);
+    expect(view.suggestedTold! < '2026-03-13').toBe(true);
+    expect(view.suggestedTold! >= '2026-03-03').toBe(true);
+    expect(view.chance).toBeGreaterThan(0);
+    expect(view.chance).toBeLessThanOrEqual(1);
+    expect(['green', 'yellow', 'red']).toContain(view.zone);
+    expect(view.why).toMatch(/Based on 6 past deliveries by Ana Ruiz/);
+    // The told due on the site (5 March) against the client's 13 March: 6 working days.
+    expect(view.bufferDays).toBe(6);
   });
 });

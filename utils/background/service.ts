@@ -5,7 +5,18 @@ import { setClientDue, setDone } from '../store/owner-edits';
 import { trackManual } from '../store/manual';
 import { deliveriesCsv, exportHistory } from '../export/export-history';
 import { importHistory, parseImport } from '../export/import-history';
-import { getAllContractors, getAllTasks, getContractorsByIdentity, getContractorWork, getTasks, sortEvents } from '../store/queries';
+import {
+  getAllContractors,
+  getAllTasks,
+  getContractorsByIdentity,
+  getContractorWork,
+  getEventsByTask,
+  getTasks,
+  sortEvents,
+} from '../store/queries';
+import type { ForecastPrior } from '../forecast';
+import { localDateOf } from '../model/dates';
+import { fitPrior } from '../views/forecast-adapter';
 import type { ContractorRecord, HistoryEvent, TaskRecord } from '../store/schema';
 import { describeZodError, RequestSchema, type Request, type ResponseFor } from '../messages/protocol';
 import type { Views } from '../messages/views';
@@ -20,6 +31,8 @@ export interface ServiceDeps {
   now: () => Date;
   /** Replaces the settings (an import carries them). */
   saveSettings: (settings: Settings) => Promise<void>;
+  /** The owner's fitted prior, kept between wake-ups (refitted whenever the popup loads everything). */
+  ownerPrior: { get(): Promise<ForecastPrior | null>; set(prior: ForecastPrior): Promise<void> };
   /** A fresh unique id (hand-tracked tasks). */
   newId: () => string;
   /** Called after every write, so open pages refresh. */
@@ -39,18 +52,20 @@ export function createHistoryService(deps: ServiceDeps) {
   const log = deps.log ?? ((m: string) => console.warn(`[Leeway] ${m}`));
 
   async function context(): Promise<ViewContext> {
-    return { now: deps.now(), settings: await deps.settings() };
+    const [settings, prior] = await Promise.all([deps.settings(), deps.ownerPrior.get()]);
+    return { now: deps.now(), settings, ...(prior ? { prior } : {}) };
   }
 
   async function views(db: HistoryDb, taskKeys: string[], identityKeys: string[]): Promise<Views> {
     const ctx = await context();
     const tasks = await getTasks(db, taskKeys);
+    const eventsByTask = await getEventsByTask(db, tasks.map((t) => t.key));
     const byIdentity = await getContractorsByIdentity(db, [...new Set([...identityKeys, ...tasks.flatMap((t) => t.assignees)])]);
     const records = [...new Map([...byIdentity.values()].map((c) => [c.id, c])).values()];
     const histories = new Map<string, DerivedDelivery[]>();
     for (const c of records) histories.set(c.id, deliveriesOf(c, await getContractorWork(db, c)));
     return {
-      tasks: tasks.map((t) => buildTaskView(t, byIdentity, histories, ctx)),
+      tasks: tasks.map((t) => buildTaskView(t, byIdentity, histories, ctx, eventsByTask.get(t.key))),
       contractors: identityKeys.flatMap((key) => {
         const record = byIdentity.get(key);
         return record ? [buildContractorView(record, histories.get(record.id) ?? [], ctx, key)] : [];
@@ -59,12 +74,16 @@ export function createHistoryService(deps: ServiceDeps) {
   }
 
   async function overview(db: HistoryDb) {
-    const ctx = await context();
+    const base = await context();
     const [tasks, contractors, events] = await Promise.all([getAllTasks(db), getAllContractors(db), db.getAll('events')]);
-    const histories = historiesFromAll(tasks, contractors, events);
+    const { histories, eventsByTask } = historiesFromAll(tasks, contractors, events);
+    // Everyone's history at hand: the moment to refit the owner's prior for every later view.
+    const prior = fitPrior([...histories.values()], localDateOf(base.now.toISOString()), base.settings);
+    await deps.ownerPrior.set(prior);
+    const ctx = { ...base, prior };
     const byIdentity = new Map(contractors.flatMap((c) => c.identityKeys.map((k) => [k, c] as const)));
     return {
-      tasks: tasks.map((t) => buildTaskView(t, byIdentity, histories, ctx)),
+      tasks: tasks.map((t) => buildTaskView(t, byIdentity, histories, ctx, eventsByTask.get(t.key))),
       contractors: contractors.map((c) => buildContractorView(c, histories.get(c.id) ?? [], ctx)),
       linkSuggestions: suggestLinks(contractors),
     };
@@ -160,7 +179,7 @@ export function createHistoryService(deps: ServiceDeps) {
 
 async function allDeliveries(db: HistoryDb) {
   const [tasks, contractors, events] = await Promise.all([getAllTasks(db), getAllContractors(db), db.getAll('events')]);
-  const histories = historiesFromAll(tasks, contractors, events);
+  const { histories } = historiesFromAll(tasks, contractors, events);
   const titles = new Map(tasks.map((t) => [t.key, t]));
   return contractors.flatMap((c) =>
     (histories.get(c.id) ?? []).map((d) => ({
@@ -179,26 +198,27 @@ function historiesFromAll(
   tasks: TaskRecord[],
   contractors: ContractorRecord[],
   events: HistoryEvent[],
-): Map<string, DerivedDelivery[]> {
+): { histories: Map<string, DerivedDelivery[]>; eventsByTask: Map<string, HistoryEvent[]> } {
   const eventsByTask = new Map<string, HistoryEvent[]>();
-  for (const e of events) {
+  for (const e of sortEvents(events)) {
     const list = eventsByTask.get(e.taskKey);
     if (list) list.push(e);
     else eventsByTask.set(e.taskKey, [e]);
   }
   const workByIdentity = new Map<string, { task: TaskRecord; events: HistoryEvent[] }[]>();
   for (const task of tasks) {
-    const work = { task, events: sortEvents(eventsByTask.get(task.key) ?? []) };
+    const work = { task, events: eventsByTask.get(task.key) ?? [] };
     for (const id of task.assignees) {
       const list = workByIdentity.get(id);
       if (list) list.push(work);
       else workByIdentity.set(id, [work]);
     }
   }
-  return new Map(
+  const histories = new Map(
     contractors.map((c) => {
       const work = [...new Map(c.identityKeys.flatMap((k) => workByIdentity.get(k) ?? []).map((w) => [w.task.key, w])).values()];
       return [c.id, deliveriesOf(c, work)];
     }),
   );
+  return { histories, eventsByTask };
 }

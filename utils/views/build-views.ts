@@ -4,11 +4,14 @@ import { deriveDelivery, type DerivedDelivery } from '../history/deliveries';
 import type { Settings } from '../settings';
 import type { ContractorRecord, HistoryEvent, TaskRecord } from '../store/schema';
 import type { ContractorView, TaskView, Zone } from '../messages/views';
+import type { ForecastPrior } from '../forecast';
 import { estimateReliability, planForTask } from './forecast-adapter';
 
 export interface ViewContext {
   now: Date;
   settings: Settings;
+  /** The owner's fitted prior, once their history is big enough. */
+  prior?: ForecastPrior;
 }
 
 /** Days before the told due at which an open task turns yellow while no client deadline is known. */
@@ -21,15 +24,25 @@ export function buildTaskView(
   /** By contractor record id. */
   historyByContractor: ReadonlyMap<string, DerivedDelivery[]>,
   ctx: ViewContext,
+  /** The task's own events, oldest first (for when the work was handed over). */
+  events: readonly HistoryEvent[] = [],
 ): TaskView {
   const today = localDateOf(ctx.now.toISOString());
   const toldDue = task.toldDue ? localDateOf(task.toldDue) : null;
   const assignees = task.assignees.map((id) => ({ id, name: contractors.get(id)?.name ?? id.split(':').slice(1).join(':') }));
   const records = [...new Set(task.assignees.map((id) => contractors.get(id)).filter((c) => c !== undefined))];
   const history = records.flatMap((c) => historyByContractor.get(c.id) ?? []).filter((d) => d.taskKey !== task.key);
-  const plan = !task.done && task.clientDue
-    ? planForTask({ task, toldDue, history, today, settings: ctx.settings })
-    : null;
+  const plan =
+    !task.done && task.clientDue
+      ? planForTask({
+          assignedOn: localDateOf(handedOverAt(task, events)),
+          toldDue,
+          clientDue: task.clientDue,
+          history,
+          assigneeName: records.length === 1 ? records[0]!.name : null,
+          ctx: { today, settings: ctx.settings, prior: ctx.prior },
+        })
+      : null;
 
   let zone: Zone;
   if (task.done) zone = 'done';
@@ -58,6 +71,12 @@ export function buildTaskView(
   };
 }
 
+/** When the work was handed over: the first assignment or creation the log knows, else first sight. */
+function handedOverAt(task: TaskRecord, events: readonly HistoryEvent[]): string {
+  const start = events.find((e) => e.type === 'assigned' || e.type === 'created' || e.type === 'first-seen');
+  return start && start.at < task.firstSeenAt ? start.at : task.firstSeenAt;
+}
+
 /** Zone from the calendar alone: past the told due is red, within two days is yellow. */
 function timeZone(rawDue: string, toldDue: string, today: string, now: Date): Zone {
   const overdue = isCalendarDate(rawDue) ? today > toldDue : now.getTime() > parseISO(rawDue).getTime();
@@ -73,7 +92,7 @@ export function buildContractorView(
   asIdentity: string = contractor.id,
 ): ContractorView {
   const today = localDateOf(ctx.now.toISOString());
-  const r = estimateReliability(history, today, ctx.settings);
+  const r = estimateReliability(history, { today, settings: ctx.settings, prior: ctx.prior });
   return {
     id: asIdentity,
     contractorId: contractor.id,

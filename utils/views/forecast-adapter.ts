@@ -1,28 +1,67 @@
+/**
+ * The seam between the product and the pure forecasting core (utils/forecast): turns derived deliveries,
+ * the owner's settings and a task's dates into what the chips, badges and popup show.
+ */
+import { calendarFor, parseDay } from '../forecast/calendar';
+import {
+  fitOwnerPrior,
+  ForecastInputError,
+  liveStatus,
+  planToldDue,
+  reliability,
+  type Delivery,
+  type ForecastPrior,
+  type Why,
+} from '../forecast';
 import type { DerivedDelivery } from '../history/deliveries';
 import type { ContractorView, Zone } from '../messages/views';
 import type { Settings } from '../settings';
-import type { TaskRecord } from '../store/schema';
+import { percent } from '../overlay/format';
 
-/**
- * The seam between the product and the forecasting core. Until the calibrated core lands this gives
- * honest, simple figures: raw on-time share, `new` below three deliveries.
- */
+export interface ForecastContext {
+  today: string;
+  settings: Settings;
+  /** The owner's empirical-Bayes prior, once their history is big enough; else the built-in one. */
+  prior?: ForecastPrior;
+}
+
+const calendarOf = (settings: Settings) => ({ workingDays: settings.workingDays, holidays: settings.holidays });
+
+function asDeliveries(history: DerivedDelivery[]): Delivery[] {
+  // The core wants nothing before the assignment. Leeway may first see a task after its due was set or
+  // even after delivery (an Upwork milestone submitted before the owner opened the page): the hand-over
+  // was then no later than either.
+  return history.map((d) => ({
+    assignedOn: [d.assignedOn, d.toldDue, d.deliveredOn ?? d.assignedOn].sort()[0]!,
+    toldDue: d.toldDue,
+    deliveredOn: d.deliveredOn,
+    ...(d.excluded ? { excluded: true } : {}),
+  }));
+}
+
+/** The owner's own prior from everyone's history (the core falls back to its default below 20 deliveries / 3 people). */
+export function fitPrior(histories: DerivedDelivery[][], today: string, settings: Settings): ForecastPrior {
+  return fitOwnerPrior(histories.map(asDeliveries), { today, ...calendarOf(settings) });
+}
+
 export function estimateReliability(
   history: DerivedDelivery[],
-  today: string,
-  _settings: Settings,
+  ctx: ForecastContext,
 ): Omit<ContractorView, 'id' | 'name' | 'contractorId' | 'identities'> {
-  const counted = history.filter((d) => !d.excluded && (d.deliveredOn !== null || today > d.toldDue));
-  const n = counted.length;
-  const onTime = counted.filter((d) => d.deliveredOn !== null && d.deliveredOn <= d.toldDue).length;
-  const rate = n > 0 ? onTime / n : null;
-  const grade = n < 3 || rate === null ? 'new' : rate >= 0.8 ? 'reliable' : rate >= 0.6 ? 'ok' : 'watch';
+  let r: ReturnType<typeof reliability>;
+  try {
+    r = reliability(asDeliveries(history), { today: ctx.today, ...calendarOf(ctx.settings), prior: ctx.prior });
+  } catch (error) {
+    if (!(error instanceof ForecastInputError)) throw error;
+    // One unreadable record must not take every badge on the page down with it.
+    return { grade: 'new', n: 0, onTimeRate: null, typicalSlipDays: null, evidence: `history unreadable (${error.message})` };
+  }
   return {
-    grade,
-    n,
-    onTimeRate: rate,
-    typicalSlipDays: null,
-    evidence: n === 0 ? 'no deliveries yet' : n < 3 ? 'too few deliveries to judge' : `${n} deliveries`,
+    grade: r.grade,
+    n: r.n,
+    onTimeRate: r.n > 0 ? r.onTimeMean : null,
+    typicalSlipDays: r.typicalSlipDays,
+    evidence: r.why.evidenceLabel,
   };
 }
 
@@ -34,39 +73,60 @@ export interface TaskPlan {
   why: string | null;
 }
 
+/**
+ * With a client deadline: the told date to suggest, the live chance of making it with the told date the
+ * contractor actually has, its zone, and the working days of buffer between the two dates.
+ */
 export function planForTask(input: {
-  task: TaskRecord;
+  assignedOn: string;
   toldDue: string | null;
+  clientDue: string;
   history: DerivedDelivery[];
-  today: string;
-  settings: Settings;
-}): TaskPlan | null {
-  const { task, toldDue, settings } = input;
-  if (!task.clientDue || !toldDue) return null;
-  return {
-    zone: null,
-    bufferDays: workingDaysBetween(toldDue, task.clientDue, settings),
-    suggestedTold: null,
-    chance: null,
-    why: null,
-  };
+  assigneeName: string | null;
+  ctx: ForecastContext;
+}): TaskPlan {
+  const { toldDue, clientDue, ctx } = input;
+  const calendar = calendarOf(ctx.settings);
+  const target = ctx.settings.targets.default;
+  const reviewMarginDays = ctx.settings.reviewMarginDays;
+  const history = asDeliveries(input.history);
+  const assignedOn = [input.assignedOn, toldDue ?? input.assignedOn, clientDue, ctx.today].sort()[0]!;
+  const bufferDays = toldDue ? workingDaysBetween(toldDue, clientDue, ctx.settings) : null;
+  try {
+    const plan = planToldDue({ history, assignedOn, clientDue, target, reviewMarginDays, today: ctx.today, prior: ctx.prior, ...calendar });
+    const live = toldDue
+      ? liveStatus({ history, assignedOn, toldDue, clientDue, today: ctx.today, target, reviewMarginDays, prior: ctx.prior, ...calendar })
+      : null;
+    return {
+      zone: live?.zone ?? null,
+      bufferDays: bufferDays ?? plan.bufferDays,
+      suggestedTold: plan.toldDue,
+      chance: live?.p ?? plan.pMeetClientDue,
+      why: explain(plan.why, plan.pMeetClientDue, plan.meetsTarget, target, input.assigneeName),
+    };
+  } catch (error) {
+    if (!(error instanceof ForecastInputError)) throw error;
+    return { zone: null, bufferDays, suggestedTold: null, chance: null, why: `No suggestion: ${error.message}.` };
+  }
+}
+
+function explain(why: Why, p: number, meetsTarget: boolean, target: number, name: string | null): string {
+  const who = name ?? 'this contractor';
+  const basis =
+    why.deliveriesUsed === 0
+      ? `No past deliveries by ${who} yet: based on general assumptions.`
+      : `Based on ${why.deliveriesUsed} past ${why.deliveriesUsed === 1 ? 'delivery' : 'deliveries'} by ${who} (${why.evidenceLabel}; general assumptions weigh ${percent(why.priorWeightShare)}).`;
+  const aim = meetsTarget
+    ? `The suggested date gives a ${percent(p)} chance of delivery before your review deadline (aim: ${percent(target)}).`
+    : `Even the latest sensible date gives only ${percent(p)} (aim: ${percent(target)}): consider moving the client deadline or splitting the work.`;
+  const drift = why.driftDetected ? ' Recent deliveries are worse than earlier ones, so they count more.' : '';
+  return `${basis} ${aim}${drift}`;
 }
 
 /** Working days after `from` up to and including `to` (negative when `to` is earlier). */
-function workingDaysBetween(from: string, to: string, settings: Settings): number {
-  const sign = to >= from ? 1 : -1;
-  const [start, end] = sign > 0 ? [from, to] : [to, from];
-  const holidays = new Set(settings.holidays);
-  let count = 0;
-  for (let d = nextDay(start); d <= end; d = nextDay(d)) {
-    const weekday = new Date(`${d}T00:00:00Z`).getUTCDay();
-    if (settings.workingDays.includes(weekday) && !holidays.has(d)) count++;
-  }
-  return sign * count;
-}
-
-function nextDay(date: string): string {
-  const t = new Date(`${date}T00:00:00Z`);
-  t.setUTCDate(t.getUTCDate() + 1);
-  return t.toISOString().slice(0, 10);
+export function workingDaysBetween(from: string, to: string, settings: Settings): number {
+  const cal = calendarFor(calendarOf(settings));
+  const a = parseDay(from, 'from');
+  const b = parseDay(to, 'to');
+  return b >= a ? cal.between(a, b) : -cal.between(b, a);
 }
