@@ -1,7 +1,7 @@
 import { applyBatch } from '../store/apply-batch';
 import type { HistoryDb } from '../store/db';
 import { linkIdentity, suggestLinks, unlinkIdentity } from '../store/links';
-import { setClientDue, setDone } from '../store/owner-edits';
+import { setClientDue, setDone, setExcluded } from '../store/owner-edits';
 import { trackManual } from '../store/manual';
 import { deliveriesCsv, exportHistory } from '../export/export-history';
 import { importHistory, parseImport } from '../export/import-history';
@@ -136,6 +136,10 @@ export function createHistoryService(deps: ServiceDeps) {
           await deps.onHistoryChanged();
           return { ok: true };
         }
+        case 'set-excluded':
+          await setExcluded(db, request.taskKey, request.excluded, request.reason, deps.now().toISOString());
+          await deps.onHistoryChanged();
+          return { ok: true };
         case 'export-history': {
           const now = deps.now();
           const file = await exportHistory(db, await deps.settings(), now);
@@ -174,7 +178,12 @@ export function createHistoryService(deps: ServiceDeps) {
     }
   }
 
-  return { handle };
+  return {
+    handle,
+    /** Everything tracked, as the popup sees it (the alerts' recompute reads the same). */
+    overview: async () => overview(await deps.db()),
+    db: deps.db,
+  };
 }
 
 async function allDeliveries(db: HistoryDb) {

@@ -11,6 +11,7 @@ export interface DerivedDelivery {
   /** True when the completion time is only when Leeway noticed it, not the site's own record. */
   approximate: boolean;
   excluded?: boolean;
+  excludedReason?: string;
 }
 
 /**
@@ -54,7 +55,12 @@ export function deriveDelivery(
   }
   if (completion?.approximate && completion.at <= firstSeenAt) return null;
 
+  // The owner's last word on an exclusion stands.
+  const exclusion = [...events].reverse().find((e) => e.type === 'excluded' || e.type === 'exclusion-cleared');
+  const excluded = exclusion?.type === 'excluded';
+
   return {
+    ...(excluded ? { excluded: true, excludedReason: exclusion.newValue ?? '' } : {}),
     taskKey: task.key,
     assignedOn: localDateOf(assignedAt),
     toldDue: localDateOf(toldDue),

@@ -42,6 +42,13 @@ export const RequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('track-manual'), task: ManualTaskSchema }),
   /** Popup → background: the owner marks a hand-tracked task delivered (or not). */
   z.object({ type: z.literal('set-done'), taskKey: z.string().max(300), done: z.boolean() }),
+  /** Popup or overlay → background: a delay that was the owner's doing counts for nothing (or does again). */
+  z.object({
+    type: z.literal('set-excluded'),
+    taskKey: z.string().max(300),
+    excluded: z.boolean(),
+    reason: z.string().trim().max(500).nullable(),
+  }),
   /** Options → background: the data tools. */
   z.object({ type: z.literal('export-history') }),
   z.object({ type: z.literal('import-history'), text: z.string().max(64 * 1024 * 1024) }),
@@ -68,6 +75,7 @@ export const ResponseSchemas = {
   'unlink-identity': z.union([z.object({ ok: z.literal(true) }), FailureSchema]),
   'track-manual': z.union([z.object({ ok: z.literal(true), taskKey: z.string() }), FailureSchema]),
   'set-done': z.union([z.object({ ok: z.literal(true) }), FailureSchema]),
+  'set-excluded': z.union([z.object({ ok: z.literal(true) }), FailureSchema]),
   'export-history': z.union([z.object({ ok: z.literal(true), json: z.string(), fileName: z.string() }), FailureSchema]),
   'import-history': z.union([
     z.object({ ok: z.literal(true), summary: z.object({ contractors: z.number(), tasks: z.number(), events: z.number(), newEvents: z.number() }) }),

@@ -31,6 +31,22 @@ export const TaskViewSchema = z.object({
   dueText: z.string().nullable(),
   /** Why the suggestion / chance is what it is, in a sentence. */
   why: z.string().nullable(),
+  /** A site-specific reminder, e.g. when Upwork will release a submitted milestone's payment. */
+  note: z.string().nullable(),
+  /** The owner excluded this delivery from the contractor's record, with this reason. */
+  excludedReason: z.string().nullable(),
+  /** Checkpoints at about 25/50/75% of the told window (one at the middle for short tasks). */
+  checkpoints: z.array(
+    z.object({
+      date: CalendarDateSchema,
+      fraction: z.number().min(0).max(1),
+      status: z.enum(['upcoming', 'met', 'missed', 'unknown']),
+    }),
+  ),
+  /** Where the task is on the escalation ladder. */
+  rung: z.enum(['none', 'reminder', 'escalation', 'replace']),
+  /** A copyable check-in message for the current rung (status and new ETA). */
+  checkIn: z.string().nullable(),
 });
 export type TaskView = z.infer<typeof TaskViewSchema>;
 

@@ -58,3 +58,24 @@ export async function setDone(db: HistoryDb, taskKey: string, done: boolean, now
   await tx.done;
   return task ?? null;
 }
+
+/** Excludes a task's delivery from its contractor's record (or takes that back), with the owner's reason. */
+export async function setExcluded(db: HistoryDb, taskKey: string, excluded: boolean, reason: string | null, now: string): Promise<void> {
+  const tx = db.transaction(['tasks', 'events'], 'readwrite');
+  const task = await tx.objectStore('tasks').get(taskKey);
+  if (task) {
+    const type = excluded ? 'excluded' : 'exclusion-cleared';
+    await tx.objectStore('events').put({
+      id: `${taskKey}|${type}|${now}`,
+      taskKey,
+      type,
+      at: now,
+      source: 'owner',
+      approximate: false,
+      oldValue: null,
+      newValue: excluded ? reason : null,
+      contractorId: null,
+    });
+  }
+  await tx.done;
+}

@@ -63,6 +63,11 @@ export const EVENT_TYPES = [
   'completed',
   'reopened',
   'client-due-set',
+  /** The owner says a delay was their doing (scope change, late input): the delivery counts for nothing. */
+  'excluded',
+  'exclusion-cleared',
+  /** The task's zone (green / yellow / red) changed; oldValue → newValue. Written by the background's recompute. */
+  'zone-changed',
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 /** `import`: derived from the task fields of an imported file that carried no events. */

@@ -5,6 +5,7 @@ import type { Settings } from '../settings';
 import type { ContractorRecord, HistoryEvent, TaskRecord } from '../store/schema';
 import type { ContractorView, TaskView, Zone } from '../messages/views';
 import type { ForecastPrior } from '../forecast';
+import { fundReleaseDate, fundReleaseReminder } from '../sites/upwork/funds';
 import { estimateReliability, planForTask } from './forecast-adapter';
 
 export interface ViewContext {
@@ -68,7 +69,25 @@ export function buildTaskView(
     dueUnparsed: task.dueUnparsed,
     dueText: task.dueText,
     why: plan?.why ?? null,
+    note: siteNote(task, today),
+    excludedReason: exclusionOf(events),
+    // alerts: checkpoints, ladder rung and check-in message (utils/alerts) go here.
+    checkpoints: [],
+    rung: 'none',
+    checkIn: null,
   };
+}
+
+/** Upwork pays a submitted milestone out by itself after 14 days: worth a line until that day passes. */
+function siteNote(task: TaskRecord, today: string): string | null {
+  if (task.site !== 'upwork' || !task.done || !task.completedAt) return null;
+  const release = fundReleaseDate(task.completedAt);
+  return release && release >= today ? fundReleaseReminder(task.completedAt) : null;
+}
+
+function exclusionOf(events: readonly HistoryEvent[]): string | null {
+  const last = [...events].reverse().find((e) => e.type === 'excluded' || e.type === 'exclusion-cleared');
+  return last?.type === 'excluded' ? (last.newValue ?? '') : null;
 }
 
 /** When the work was handed over: the first assignment or creation the log knows, else first sight. */
