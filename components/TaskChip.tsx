@@ -119,6 +119,7 @@ function TaskPanel({ view, onSetClientDue, onClose }: TaskChipProps & { onClose:
       </div>
       {error && <div class="error" role="alert">{error}</div>}
       {view.why && <div class="why">{view.why}</div>}
+      {view.note && <div class="note">{view.note}</div>}
     </div>
   );
 }

@@ -5,14 +5,14 @@ import { percent } from '@/utils/overlay/format';
 
 const SITE_NAMES = { trello: 'Trello', asana: 'Asana', upwork: 'Upwork', manual: 'Leeway' } as const;
 
-/** Everyone Leeway has seen, with their record; and one person on several sites, linked or to link. */
-export function People({ overview }: { overview: Overview }) {
+/** Everyone Leeway has seen, with their record and a plain recommendation; and people to link across sites. */
+export function People({ overview, onOpen }: { overview: Overview; onOpen: (contractorId: string) => void }) {
   const byId = new Map(overview.contractors.map((c) => [c.contractorId, c]));
-  const people = [...overview.contractors].sort((a, b) => b.n - a.n || a.name.localeCompare(b.name));
+  const people = [...overview.contractors].sort((a, b) => rank(a) - rank(b) || b.n - a.n || a.name.localeCompare(b.name));
   if (people.length === 0) return null;
   return (
     <details class="people" data-section="people">
-      <summary>People ({people.length})</summary>
+      <summary>Contractors ({people.length})</summary>
       {overview.linkSuggestions.map((s) => {
         const a = byId.get(s.a);
         const b = byId.get(s.b);
@@ -30,28 +30,38 @@ export function People({ overview }: { overview: Overview }) {
       })}
       <ul>
         {people.map((c) => (
-          <Person key={c.contractorId} person={c} />
+          <Person key={c.contractorId} person={c} onOpen={onOpen} />
         ))}
       </ul>
     </details>
   );
 }
 
+/** Who to look at first: those to replace, then to watch. */
+function rank(c: ContractorView): number {
+  return { replace: 0, watch: 1, keep: 2 }[c.recommendation.kind];
+}
+
 function sites(c: ContractorView): string {
   return [...new Set(c.identities.map((i) => SITE_NAMES[i.site]))].join(' and ');
 }
 
-function Person({ person }: { person: ContractorView }) {
+function Person({ person, onOpen }: { person: ContractorView; onOpen: (id: string) => void }) {
   return (
-    <li class={`person grade-${person.grade}`} data-contractor-id={person.contractorId}>
+    <li class={`person grade-${person.grade} rec-${person.recommendation.kind}`} data-contractor-id={person.contractorId}>
       <div class="who">
-        <b>{person.name}</b>
+        <button type="button" class="title" onClick={() => onOpen(person.contractorId)}>
+          {person.name}
+        </button>
         <span class="grade">{person.grade}</span>
       </div>
       <div class="meta">
-        {person.onTimeRate === null ? 'no deliveries counted yet' : `on time ${percent(person.onTimeRate)} of ${person.n}`}
+        <span>{person.onTimeRate === null ? 'no deliveries counted yet' : `on time ${percent(person.onTimeRate)} of ${person.n}`}</span>
+        {person.typicalSlipDays !== null && <span>typically {person.typicalSlipDays}d late when late</span>}
         <span>{person.evidence}</span>
+        {person.trend !== 'steady' && <span class={`trend-${person.trend}`}>{person.trend}</span>}
       </div>
+      <div class={`rec rec-${person.recommendation.kind}`}>{person.recommendation.text}</div>
       <div class="identities">
         {person.identities.map((i) => (
           <span class="identity" key={`${i.site}:${i.handle}`}>

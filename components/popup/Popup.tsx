@@ -2,28 +2,29 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { sendToBackground } from '@/utils/messages/client';
 import type { Overview } from '@/utils/messages/protocol';
-import type { TaskView, Zone } from '@/utils/messages/views';
-import { todayLocal } from '@/utils/model/dates';
-import { relativeDue, shortDate } from '@/utils/overlay/format';
+import type { TaskView } from '@/utils/messages/views';
 import { historyRevisionItem } from '@/utils/settings';
 import { trackDraftItem, type TrackDraft } from '@/utils/track-draft';
+import { ContractorPage } from './ContractorPage';
 import { PageHealth } from './PageHealth';
 import { People } from './People';
+import { TaskDetail } from './TaskDetail';
+import { byRisk, TaskRow } from './TaskRow';
 import { TrackForm } from './TrackForm';
 
-const GROUPS: { zone: Zone; title: string; open: boolean }[] = [
-  { zone: 'red', title: 'Needs you', open: true },
-  { zone: 'yellow', title: 'At risk', open: true },
-  { zone: 'green', title: 'On track', open: true },
-  { zone: 'none', title: 'No due date', open: false },
-  { zone: 'done', title: 'Delivered', open: false },
-];
+type Screen = { kind: 'home' } | { kind: 'task'; key: string } | { kind: 'contractor'; id: string };
+
+/** Soonest told due first; undated last. */
+function byDue(a: TaskView, b: TaskView): number {
+  return (a.toldDue ?? '9999').localeCompare(b.toldDue ?? '9999') || a.title.localeCompare(b.title);
+}
 
 export function Popup() {
   const [overview, setOverview] = useState<Overview | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [draft, setDraft] = useState<TrackDraft | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  const [screen, setScreen] = useState<Screen>({ kind: 'home' });
 
   useEffect(() => {
     // The context menu leaves a draft for the form; open it straight away.
@@ -31,14 +32,6 @@ export function Popup() {
       if (d) setDraft(d);
       void trackDraftItem.setValue(null);
     });
-  }, []);
-
-  const startTracking = async () => {
-    const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-    setDraft({ title: tab?.title ?? '', url: tab?.url ?? '' });
-  };
-
-  useEffect(() => {
     const load = async () => {
       const reply = await sendToBackground({ type: 'get-overview' });
       if (reply.ok) setOverview(reply.overview);
@@ -48,23 +41,45 @@ export function Popup() {
     return historyRevisionItem.watch(() => void load());
   }, []);
 
-  const open = overview?.tasks.filter((t) => !t.done) ?? [];
+  const startTracking = async () => {
+    const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+    setDraft({ title: tab?.title ?? '', url: tab?.url ?? '' });
+  };
+
+  const tasks = overview?.tasks ?? [];
+  const open = tasks.filter((t) => !t.done);
+  const needsYou = open.filter((t) => t.zone === 'red' || t.zone === 'yellow').sort(byRisk);
+  const green = open.filter((t) => t.zone === 'green').sort(byDue);
+  const undated = open.filter((t) => t.zone === 'none').sort(byDue);
+  const delivered = tasks.filter((t) => t.done).sort((a, b) => byDue(b, a));
+  const openTask = (key: string) => setScreen({ kind: 'task', key });
+  const home = () => setScreen({ kind: 'home' });
+
+  const detailTask = screen.kind === 'task' ? tasks.find((t) => t.key === screen.key) : undefined;
+
   return (
     <>
       <header>
         <h1>Leeway</h1>
         {overview && (
           <span class="summary">
-            {open.length} open · {overview.tasks.filter((t) => t.zone === 'red').length} need you
+            {open.length} open · {needsYou.length} need you
           </span>
         )}
         <button type="button" class="track-button" onClick={() => void startTracking()}>
           Track this page
         </button>
+        <button type="button" class="icon-button" aria-label="Settings" title="Settings" onClick={() => void browser.runtime.openOptionsPage()}>
+          ⚙
+        </button>
       </header>
       <main>
         <PageHealth />
-        {notice && <p class="notice" role="status">{notice}</p>}
+        {notice && (
+          <p class="notice" role="status">
+            {notice}
+          </p>
+        )}
         {draft && overview && (
           <TrackForm
             initial={draft}
@@ -77,11 +92,60 @@ export function Popup() {
         )}
         {error && <p class="error" role="alert">Leeway could not read its history: {error}</p>}
         {!overview && !error && <p class="summary">Loading…</p>}
-        {overview && overview.tasks.length === 0 && <EmptyState />}
-        {overview && overview.tasks.length > 0 && GROUPS.map((g) => <Group key={g.zone} {...g} tasks={sortGroup(overview.tasks.filter((t) => t.zone === g.zone))} />)}
-        {overview && <People overview={overview} />}
+
+        {overview && screen.kind === 'task' && detailTask && (
+          <TaskDetail task={detailTask} onBack={home} onContractor={(id) => setScreen({ kind: 'contractor', id })} />
+        )}
+        {overview && screen.kind === 'contractor' && (
+          <ContractorPage id={screen.id} overview={overview} onBack={home} onTask={openTask} />
+        )}
+
+        {overview && (screen.kind === 'home' || (screen.kind === 'task' && !detailTask)) && (
+          <>
+            {tasks.length === 0 && <EmptyState />}
+            {needsYou.length > 0 && (
+              <section class="needs-you" data-zone-group="needs-you" aria-label="Needs you">
+                <h2>
+                  <span class="dot red" aria-hidden="true" />
+                  Needs you ({needsYou.length})
+                </h2>
+                <ul>
+                  {needsYou.map((t) => (
+                    <TaskRow key={t.key} task={t} onOpen={openTask} showAction />
+                  ))}
+                </ul>
+              </section>
+            )}
+            {tasks.length > 0 && needsYou.length === 0 && (
+              <p class="all-good" role="status">
+                Nothing needs you. Leeway is watching {open.length} open {open.length === 1 ? 'task' : 'tasks'}.
+              </p>
+            )}
+            <Collapsed group="green" title={`Letting go: ${green.length} on track`} tasks={green} onOpen={openTask} />
+            <Collapsed group="none" title={`No due date (${undated.length})`} tasks={undated} onOpen={openTask} />
+            <Collapsed group="done" title={`Delivered (${delivered.length})`} tasks={delivered} onOpen={openTask} />
+            <People overview={overview} onOpen={(id) => setScreen({ kind: 'contractor', id })} />
+          </>
+        )}
       </main>
     </>
+  );
+}
+
+function Collapsed({ group, title, tasks, onOpen }: { group: string; title: string; tasks: TaskView[]; onOpen: (key: string) => void }) {
+  if (tasks.length === 0) return null;
+  return (
+    <details class={`zone-${group}`} data-zone-group={group}>
+      <summary>
+        <span class={`dot ${group}`} aria-hidden="true" />
+        {title}
+      </summary>
+      <ul>
+        {tasks.map((t) => (
+          <TaskRow key={t.key} task={t} onOpen={onOpen} />
+        ))}
+      </ul>
+    </details>
   );
 }
 
@@ -89,82 +153,9 @@ function EmptyState() {
   return (
     <div class="empty">
       <h2>Nothing tracked yet</h2>
-      Open a Trello board with cards that have due dates and members. Leeway reads them as you browse, learns how
-      each contractor delivers, and lists here what needs you. Everything stays in this browser.
+      Open a Trello board, an Asana project or an Upwork contract with due dates and people on it. Leeway reads
+      them as you browse, learns how each contractor delivers, and lists here what needs you. Everything stays in
+      this browser.
     </div>
-  );
-}
-
-/** Soonest told due first; undated last. */
-function sortGroup(tasks: TaskView[]): TaskView[] {
-  return [...tasks].sort((a, b) => (a.toldDue ?? '9999').localeCompare(b.toldDue ?? '9999') || a.title.localeCompare(b.title));
-}
-
-function Group({ zone, title, open, tasks }: { zone: Zone; title: string; open: boolean; tasks: TaskView[] }) {
-  if (tasks.length === 0) return null;
-  const list = (
-    <ul>
-      {tasks.map((t) => (
-        <TaskRow key={t.key} task={t} />
-      ))}
-    </ul>
-  );
-  const heading = (
-    <>
-      <span class="dot" aria-hidden="true" />
-      {title} ({tasks.length})
-    </>
-  );
-  if (open)
-    return (
-      <section class={`zone-${zone}`} data-zone-group={zone} aria-label={title}>
-        <h2>{heading}</h2>
-        {list}
-      </section>
-    );
-  return (
-    <details class={`zone-${zone}`} data-zone-group={zone}>
-      <summary>{heading}</summary>
-      {list}
-    </details>
-  );
-}
-
-function TaskRow({ task }: { task: TaskView }) {
-  const openTask = () => void browser.tabs.create({ url: task.url });
-  return (
-    <li class={`task zone-${task.zone}`} data-task-key={task.key} data-zone={task.zone}>
-      <button type="button" class="title" onClick={openTask} title={`Open on ${task.site}`}>
-        {task.title || '(untitled)'}
-      </button>
-      <div class="meta">
-        <span>
-          {task.assignees.length > 0 ? task.assignees.map((a) => a.name).join(', ') : 'unassigned'}
-        </span>
-        {task.dueUnparsed ? (
-          <span class="flag" title={`Leeway could not read “${task.dueText ?? ''}”`}>
-            due date unreadable
-          </span>
-        ) : (
-          <span>
-            told <b>{task.toldDue ? shortDate(task.toldDue) : '—'}</b>
-            {task.toldDue && !task.done && <> ({relativeDue(task.toldDue, todayLocal())})</>}
-          </span>
-        )}
-        <span>
-          client <b>{task.clientDue ? shortDate(task.clientDue) : '—'}</b>
-        </span>
-        {task.board && <span>{task.board}</span>}
-        {task.site === 'manual' && (
-          <button
-            type="button"
-            class="link"
-            onClick={() => void sendToBackground({ type: 'set-done', taskKey: task.key, done: !task.done })}
-          >
-            {task.done ? 'Reopen' : 'Mark delivered'}
-          </button>
-        )}
-      </div>
-    </li>
   );
 }

@@ -31,7 +31,10 @@ test('track any page by hand from the popup, then mark it delivered', async ({ l
   const row = popup.locator('li.task', { hasText: 'Translate the brochure' });
   await expect(row).toHaveAttribute('data-zone', 'green');
   await expect(row).toContainText('Ana Ruiz');
-  await row.getByRole('button', { name: 'Mark delivered' }).click();
+  await popup.getByText(/^Letting go/).click();
+  await row.locator('button.title').click();
+  await popup.getByRole('button', { name: 'Mark delivered' }).click();
+  await popup.getByRole('button', { name: '← All tasks' }).click();
   await expect(popup.locator('[data-zone-group="done"] li.task', { hasText: 'Translate the brochure' })).toHaveCount(1);
 });
 
@@ -48,7 +51,7 @@ test('one person on two sites: the popup suggests linking and can undo it', asyn
   await form.getByLabel('Their name').fill('ana ruiz');
   await form.getByRole('button', { name: 'Track' }).click();
 
-  await popup.getByText(/^People/).click();
+  await popup.getByText(/^Contractors/).click();
   const suggestion = popup.locator('[data-link-suggestion]');
   await expect(suggestion).toContainText('look like one person');
   await suggestion.getByRole('button', { name: 'Link' }).click();

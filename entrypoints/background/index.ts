@@ -5,6 +5,7 @@ import { openHistoryDb, type HistoryDb } from '@/utils/store/db';
 import { healthKey } from '@/utils/health/storage';
 import { ownerPriorStore } from '@/utils/owner-prior';
 import { registerTrackMenu } from './track-menu';
+import { registerAlerts } from './alerts';
 import { historyRevisionItem, loadSettings, settingsItem } from '@/utils/settings';
 
 export default defineBackground(() => {
@@ -35,6 +36,7 @@ export default defineBackground(() => {
   browser.tabs.onRemoved.addListener((tabId) => void storage.removeItem(healthKey(tabId)));
 
   registerTrackMenu();
+  registerAlerts({ overview: service.overview, db, settings: loadSettings, now: () => new Date() });
 
   // Registered synchronously so a message that wakes the worker is not missed.
   browser.runtime.onMessage.addListener((message: unknown, sender) => service.handle(message, { tabId: sender.tab?.id }));

@@ -16,7 +16,7 @@ import {
 } from '../store/queries';
 import type { ForecastPrior } from '../forecast';
 import { localDateOf } from '../model/dates';
-import { fitPrior } from '../views/forecast-adapter';
+import { fitPrior, workingDaysBetween } from '../views/forecast-adapter';
 import type { ContractorRecord, HistoryEvent, TaskRecord } from '../store/schema';
 import { describeZodError, RequestSchema, type Request, type ResponseFor } from '../messages/protocol';
 import type { Views } from '../messages/views';
@@ -133,6 +133,46 @@ export function createHistoryService(deps: ServiceDeps) {
             return { ok: false, error: 'Tasks from a site are marked done on that site; Leeway follows it.' };
           }
           await setDone(db, request.taskKey, request.done, deps.now().toISOString());
+          await deps.onHistoryChanged();
+          return { ok: true };
+        }
+        case 'get-contractor': {
+          const ctx = await context();
+          const record = await db.get('contractors', request.contractorId);
+          if (!record) return { ok: false, error: `No contractor ${request.contractorId}` };
+          const work = await getContractorWork(db, record);
+          const history = deliveriesOf(record, work);
+          const titles = new Map(work.map((w) => [w.task.key, w.task]));
+          const today = localDateOf(ctx.now.toISOString());
+          return {
+            ok: true,
+            contractor: buildContractorView(record, history, ctx),
+            deliveries: history
+              .map((d) => {
+                const task = titles.get(d.taskKey);
+                const end = d.deliveredOn ?? (today > d.toldDue ? today : null);
+                return {
+                  taskKey: d.taskKey,
+                  title: task?.title ?? d.taskKey,
+                  site: task?.site ?? '',
+                  url: task?.url ?? '',
+                  assignedOn: d.assignedOn,
+                  toldDue: d.toldDue,
+                  deliveredOn: d.deliveredOn,
+                  slipDays: end === null ? null : workingDaysBetween(d.toldDue, end, ctx.settings),
+                  excludedReason: d.excluded ? (d.excludedReason ?? '') : null,
+                  approximate: d.approximate,
+                };
+              })
+              .sort((a, b) => (a.toldDue < b.toldDue ? 1 : -1)),
+          };
+        }
+        case 'update-contractor': {
+          const tx = db.transaction('contractors', 'readwrite');
+          const record = await tx.store.get(request.contractorId);
+          if (record) await tx.store.put({ ...record, notes: request.notes, referencesChecked: request.referencesChecked, rate: request.rate });
+          await tx.done;
+          if (!record) return { ok: false, error: `No contractor ${request.contractorId}` };
           await deps.onHistoryChanged();
           return { ok: true };
         }

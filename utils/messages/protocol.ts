@@ -49,6 +49,16 @@ export const RequestSchema = z.discriminatedUnion('type', [
     excluded: z.boolean(),
     reason: z.string().trim().max(500).nullable(),
   }),
+  /** Popup → background: one contractor's page (record and history). */
+  z.object({ type: z.literal('get-contractor'), contractorId: z.string().max(300) }),
+  /** Popup → background: the owner's notes on a contractor. */
+  z.object({
+    type: z.literal('update-contractor'),
+    contractorId: z.string().max(300),
+    notes: z.string().max(10_000),
+    referencesChecked: z.boolean(),
+    rate: z.string().trim().max(100),
+  }),
   /** Options → background: the data tools. */
   z.object({ type: z.literal('export-history') }),
   z.object({ type: z.literal('import-history'), text: z.string().max(64 * 1024 * 1024) }),
@@ -65,6 +75,22 @@ export const OverviewSchema = z.object({
 });
 export type Overview = z.infer<typeof OverviewSchema>;
 
+/** One row of a contractor's history table. */
+export const DeliveryRowSchema = z.object({
+  taskKey: z.string(),
+  title: z.string(),
+  site: z.string(),
+  url: z.string(),
+  assignedOn: z.string(),
+  toldDue: z.string(),
+  deliveredOn: z.string().nullable(),
+  /** Working days late (negative: early); null while open and not yet due. */
+  slipDays: z.number().int().nullable(),
+  excludedReason: z.string().nullable(),
+  approximate: z.boolean(),
+});
+export type DeliveryRow = z.infer<typeof DeliveryRowSchema>;
+
 export const FailureSchema = z.object({ ok: z.literal(false), error: z.string() });
 
 export const ResponseSchemas = {
@@ -75,6 +101,11 @@ export const ResponseSchemas = {
   'unlink-identity': z.union([z.object({ ok: z.literal(true) }), FailureSchema]),
   'track-manual': z.union([z.object({ ok: z.literal(true), taskKey: z.string() }), FailureSchema]),
   'set-done': z.union([z.object({ ok: z.literal(true) }), FailureSchema]),
+  'get-contractor': z.union([
+    z.object({ ok: z.literal(true), contractor: ContractorViewSchema, deliveries: z.array(DeliveryRowSchema) }),
+    FailureSchema,
+  ]),
+  'update-contractor': z.union([z.object({ ok: z.literal(true) }), FailureSchema]),
   'set-excluded': z.union([z.object({ ok: z.literal(true) }), FailureSchema]),
   'export-history': z.union([z.object({ ok: z.literal(true), json: z.string(), fileName: z.string() }), FailureSchema]),
   'import-history': z.union([

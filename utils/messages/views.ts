@@ -64,6 +64,15 @@ export const ContractorViewSchema = z.object({
   /** Typical slip of late deliveries, in working days. */
   typicalSlipDays: z.number().nullable(),
   evidence: z.string(),
+  /** Recent deliveries against the long run. */
+  trend: z.enum(['improving', 'steady', 'worsening']),
+  /** Late twice or more in their last five deliveries: "don't let a delay happen twice". */
+  repeatedSlip: z.boolean(),
+  recommendation: z.object({ kind: z.enum(['keep', 'watch', 'replace']), text: z.string() }),
+  notes: z.string(),
+  referencesChecked: z.boolean(),
+  /** Their rate, as the owner writes it ("$45/h", "€600 per page"). */
+  rate: z.string(),
 });
 export type ContractorView = z.infer<typeof ContractorViewSchema>;
 

@@ -25,6 +25,10 @@ export interface ContractorRecord {
   /** `<site>:<handle>` of every identity, indexed so a site handle finds its contractor. */
   identityKeys: string[];
   createdAt: string;
+  /** The owner's own notes on the person (contractor page). */
+  notes?: string;
+  referencesChecked?: boolean;
+  rate?: string;
 }
 
 export interface TaskRecord {

@@ -7,6 +7,7 @@ import type { ContractorView, TaskView, Zone } from '../messages/views';
 import type { ForecastPrior } from '../forecast';
 import { fundReleaseDate, fundReleaseReminder } from '../sites/upwork/funds';
 import { estimateReliability, planForTask } from './forecast-adapter';
+import { taskAlerts } from '../alerts/task-alerts';
 
 export interface ViewContext {
   now: Date;
@@ -72,9 +73,16 @@ export function buildTaskView(
     note: siteNote(task, today),
     excludedReason: exclusionOf(events),
     // alerts: checkpoints, ladder rung and check-in message (utils/alerts) go here.
-    checkpoints: [],
-    rung: 'none',
-    checkIn: null,
+    ...taskAlerts({
+      title: task.title,
+      zone,
+      assignedOn: localDateOf(handedOverAt(task, events)),
+      toldDue,
+      today,
+      settings: ctx.settings,
+      assigneeNames: assignees.map((a) => a.name),
+      histories: records.map((c) => historyByContractor.get(c.id) ?? []),
+    }),
   };
 }
 
@@ -118,6 +126,9 @@ export function buildContractorView(
     name: contractor.name,
     identities: contractor.identities.map(({ site, handle, displayName }) => ({ site, handle, displayName })),
     ...r,
+    notes: contractor.notes ?? '',
+    referencesChecked: contractor.referencesChecked ?? false,
+    rate: contractor.rate ?? '',
   };
 }
 

@@ -44,24 +44,62 @@ export function fitPrior(histories: DerivedDelivery[][], today: string, settings
   return fitOwnerPrior(histories.map(asDeliveries), { today, ...calendarOf(settings) });
 }
 
+export type ContractorRecordFigures = Pick<
+  ContractorView,
+  'grade' | 'n' | 'onTimeRate' | 'typicalSlipDays' | 'evidence' | 'trend' | 'repeatedSlip' | 'recommendation'
+>;
+
+/** Late at least twice among the last five deliveries that count. */
+export function hasRepeatedSlip(history: DerivedDelivery[], today: string): boolean {
+  const counted = history
+    .filter((d) => !d.excluded && (d.deliveredOn !== null || today > d.toldDue))
+    .sort((a, b) => (a.toldDue < b.toldDue ? -1 : 1))
+    .slice(-5);
+  return counted.filter((d) => d.deliveredOn === null || d.deliveredOn > d.toldDue).length >= 2;
+}
+
+function recommend(grade: ContractorView['grade'], repeated: boolean, trend: ContractorView['trend'], n: number): ContractorView['recommendation'] {
+  if (grade === 'watch' && repeated) return { kind: 'replace', text: 'Consider replacing: late again and again. Don’t renew without a talk.' };
+  if (repeated) return { kind: 'watch', text: 'Late twice in the last five: follow up at every checkpoint, and don’t let it happen a third time.' };
+  if (grade === 'watch') return { kind: 'watch', text: 'Often late: give them an earlier date and check in at checkpoints.' };
+  if (trend === 'worsening') return { kind: 'watch', text: 'Slipping lately: check in at the next checkpoint.' };
+  if (n < 3) return { kind: 'keep', text: 'Too early to judge: Leeway plans with general assumptions for now.' };
+  return { kind: 'keep', text: grade === 'reliable' ? 'Reliable: let go, Leeway will speak up if needed.' : 'Keep: checkpoints are enough.' };
+}
+
 export function estimateReliability(
   history: DerivedDelivery[],
   ctx: ForecastContext,
-): Omit<ContractorView, 'id' | 'name' | 'contractorId' | 'identities'> {
+): ContractorRecordFigures {
   let r: ReturnType<typeof reliability>;
   try {
     r = reliability(asDeliveries(history), { today: ctx.today, ...calendarOf(ctx.settings), prior: ctx.prior });
   } catch (error) {
     if (!(error instanceof ForecastInputError)) throw error;
     // One unreadable record must not take every badge on the page down with it.
-    return { grade: 'new', n: 0, onTimeRate: null, typicalSlipDays: null, evidence: `history unreadable (${error.message})` };
+    return {
+      grade: 'new',
+      n: 0,
+      onTimeRate: null,
+      typicalSlipDays: null,
+      evidence: `history unreadable (${error.message})`,
+      trend: 'steady',
+      repeatedSlip: false,
+      recommendation: recommend('new', false, 'steady', 0),
+    };
   }
+  // Trend: recency-weighted on-time share minus the plain share, in points; ±5 points is noise.
+  const trend = r.why.driftDetected || r.trend < -0.05 ? 'worsening' : r.trend > 0.05 ? 'improving' : 'steady';
+  const repeatedSlip = hasRepeatedSlip(history, ctx.today);
   return {
     grade: r.grade,
     n: r.n,
     onTimeRate: r.n > 0 ? r.onTimeMean : null,
     typicalSlipDays: r.typicalSlipDays,
     evidence: r.why.evidenceLabel,
+    trend,
+    repeatedSlip,
+    recommendation: recommend(r.grade, repeatedSlip, trend, r.n),
   };
 }
 

@@ -1,0 +1,62 @@
+/**
+ * Zone transitions in the event log (`zone-changed`, oldValue → newValue), written by the background's
+ * recompute. The log itself is the memory of each task's last zone, read and written in one transaction,
+ * so a transition is recorded once however often (or concurrently) the recompute runs.
+ *
+ * source: 'json'. The event is Leeway's own exact record of when it saw the change (approximate: false), not
+ * something the owner did ('owner' would read as an owner edit) nor a page reading ('dom'). EventSource has no
+ * value for "computed by Leeway"; 'json' is the closest meaning: a machine record with an exact time.
+ */
+import type { HistoryDb } from './db';
+import type { HistoryEvent } from './schema';
+import type { Zone } from '../messages/views';
+
+/** Zones worth a line in the log. 'none' (no due date) says nothing about progress, so it is skipped. */
+const LOGGED: ReadonlySet<Zone> = new Set(['green', 'yellow', 'red', 'done']);
+
+export interface ZoneTransition {
+  taskKey: string;
+  from: Zone | null;
+  to: Zone;
+}
+
+/** The task's last logged zone, from its events. */
+export function lastZone(events: readonly HistoryEvent[]): Zone | null {
+  let last: HistoryEvent | null = null;
+  for (const e of events) if (e.type === 'zone-changed' && (!last || e.at > last.at || (e.at === last.at && e.id > last.id))) last = e;
+  return (last?.newValue as Zone | undefined) ?? null;
+}
+
+/**
+ * Logs every task whose zone differs from its last logged one. A task first seen already done gets no line
+ * (there was no transition to see); `done` is logged only after a zone was.
+ */
+export async function recordZones(db: HistoryDb, zones: readonly { taskKey: string; zone: Zone }[], at: string): Promise<ZoneTransition[]> {
+  const tx = db.transaction('events', 'readwrite');
+  const index = tx.store.index('byTask');
+  const lists = await Promise.all(zones.map((z) => index.getAll(z.taskKey)));
+  const transitions: ZoneTransition[] = [];
+  zones.forEach(({ taskKey, zone }, i) => {
+    if (!LOGGED.has(zone)) return;
+    const from = lastZone(lists[i] ?? []);
+    if (from === zone || (from === null && zone === 'done')) return;
+    transitions.push({ taskKey, from, to: zone });
+  });
+  await Promise.all(
+    transitions.map((t) =>
+      tx.store.put({
+        id: `${t.taskKey}|zone-changed|${at}`,
+        taskKey: t.taskKey,
+        type: 'zone-changed',
+        at,
+        source: 'json',
+        approximate: false,
+        oldValue: t.from,
+        newValue: t.to,
+        contractorId: null,
+      }),
+    ),
+  );
+  await tx.done;
+  return transitions;
+}
