@@ -63,12 +63,21 @@ if (screenshotDir) {
   await popup.goto(`chrome-extension://${extensionId}/popup.html`);
   await popup.locator('[data-task-key]').first().waitFor();
   await popup.screenshot({ path: path.join(screenshotDir, 'popup.png'), fullPage: true });
+  await popup.locator('[data-task-key="trello:Chck0003"] button.title').click();
+  await popup.locator('[data-task-detail]').waitFor();
+  await popup.screenshot({ path: path.join(screenshotDir, 'popup-task.png'), fullPage: true });
+  await popup.getByRole('button', { name: 'Chen Li' }).click();
+  await popup.locator('[data-contractor-page] table.history').waitFor();
+  await popup.screenshot({ path: path.join(screenshotDir, 'popup-contractor.png'), fullPage: true });
+  await popup.emulateMedia({ colorScheme: 'dark' });
+  await popup.getByRole('button', { name: '← All tasks' }).click();
+  await popup.screenshot({ path: path.join(screenshotDir, 'popup-dark.png'), fullPage: true });
   const options = await context.newPage();
   await options.setViewportSize({ width: 900, height: 1300 });
   await options.goto(`chrome-extension://${extensionId}/options.html`);
   await options.getByRole('button', { name: 'Export history' }).waitFor();
   await options.screenshot({ path: path.join(screenshotDir, 'options.png'), fullPage: true });
-  console.log(`Screenshots written to ${path.resolve(screenshotDir)}: board.png, chip.png, popup.png, options.png`);
+  console.log(`Screenshots written to ${path.resolve(screenshotDir)}: board.png, chip.png, popup*.png, options.png`);
 }
 
 if (headless) {
