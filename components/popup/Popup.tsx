@@ -5,12 +5,15 @@ import type { Overview } from '@/utils/messages/protocol';
 import type { TaskView } from '@/utils/messages/views';
 import { historyRevisionItem } from '@/utils/settings';
 import { trackDraftItem, type TrackDraft } from '@/utils/track-draft';
+import { readFirstScreen, type FirstScreen } from '@/utils/overview-snapshot';
 import { ContractorPage } from './ContractorPage';
 import { PageHealth } from './PageHealth';
 import { People } from './People';
 import { TaskDetail } from './TaskDetail';
 import { byRisk, TaskRow } from './TaskRow';
 import { TrackForm } from './TrackForm';
+
+const FIRST_CONTENT = 'leeway:first-content';
 
 type Screen = { kind: 'home' } | { kind: 'task'; key: string } | { kind: 'contractor'; id: string };
 
@@ -25,6 +28,8 @@ export function Popup() {
   const [draft, setDraft] = useState<TrackDraft | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [screen, setScreen] = useState<Screen>({ kind: 'home' });
+  /** Shown at once from storage while the full overview is computed. */
+  const [firstScreen, setFirstScreen] = useState<FirstScreen | null>(null);
 
   useEffect(() => {
     // The context menu leaves a draft for the form; open it straight away.
@@ -32,6 +37,7 @@ export function Popup() {
       if (d) setDraft(d);
       void trackDraftItem.setValue(null);
     });
+    void readFirstScreen().then((saved) => setFirstScreen((current) => current ?? saved));
     const load = async () => {
       const reply = await sendToBackground({ type: 'get-overview' });
       if (reply.ok) setOverview(reply.overview);
@@ -41,6 +47,11 @@ export function Popup() {
     return historyRevisionItem.watch(() => void load());
   }, []);
 
+  // For the benchmark: when the owner first sees something useful (tasks, or the word that there are none).
+  useEffect(() => {
+    if ((overview || firstScreen) && performance.getEntriesByName(FIRST_CONTENT).length === 0) performance.mark(FIRST_CONTENT);
+  }, [overview, firstScreen]);
+
   const startTracking = async () => {
     const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
     setDraft({ title: tab?.title ?? '', url: tab?.url ?? '' });
@@ -48,7 +59,8 @@ export function Popup() {
 
   const tasks = overview?.tasks ?? [];
   const open = tasks.filter((t) => !t.done);
-  const needsYou = open.filter((t) => t.zone === 'red' || t.zone === 'yellow').sort(byRisk);
+  const needsYou = (overview ? open.filter((t) => t.zone === 'red' || t.zone === 'yellow') : (firstScreen?.needsYou ?? [])).sort(byRisk);
+  const counts = overview ? null : firstScreen?.counts;
   const green = open.filter((t) => t.zone === 'green').sort(byDue);
   const undated = open.filter((t) => t.zone === 'none').sort(byDue);
   const delivered = tasks.filter((t) => t.done).sort((a, b) => byDue(b, a));
@@ -61,9 +73,9 @@ export function Popup() {
     <>
       <header>
         <h1>Leeway</h1>
-        {overview && (
+        {(overview || counts) && (
           <span class="summary">
-            {open.length} open · {needsYou.length} need you
+            {counts?.open ?? open.length} open · {needsYou.length} need you
           </span>
         )}
         <button type="button" class="track-button" onClick={() => void startTracking()}>
@@ -91,7 +103,15 @@ export function Popup() {
           />
         )}
         {error && <p class="error" role="alert">Leeway could not read its history: {error}</p>}
-        {!overview && !error && <p class="summary">Loading…</p>}
+        {!overview && !firstScreen && !error && <p class="summary">Loading…</p>}
+        {!overview && firstScreen && (
+          <>
+            <NeedsYou tasks={needsYou} onOpen={openTask} />
+            <p class="summary loading" aria-live="polite">
+              {firstScreen.counts.green} on track · {firstScreen.counts.none} without a due date · {firstScreen.counts.done} delivered — updating…
+            </p>
+          </>
+        )}
 
         {overview && screen.kind === 'task' && detailTask && (
           <TaskDetail task={detailTask} onBack={home} onContractor={(id) => setScreen({ kind: 'contractor', id })} />
@@ -103,19 +123,7 @@ export function Popup() {
         {overview && (screen.kind === 'home' || (screen.kind === 'task' && !detailTask)) && (
           <>
             {tasks.length === 0 && <EmptyState />}
-            {needsYou.length > 0 && (
-              <section class="needs-you" data-zone-group="needs-you" aria-label="Needs you">
-                <h2>
-                  <span class="dot red" aria-hidden="true" />
-                  Needs you ({needsYou.length})
-                </h2>
-                <ul>
-                  {needsYou.map((t) => (
-                    <TaskRow key={t.key} task={t} onOpen={openTask} showAction />
-                  ))}
-                </ul>
-              </section>
-            )}
+            <NeedsYou tasks={needsYou} onOpen={openTask} />
             {tasks.length > 0 && needsYou.length === 0 && (
               <p class="all-good" role="status">
                 Nothing needs you. Leeway is watching {open.length} open {open.length === 1 ? 'task' : 'tasks'}.
@@ -129,6 +137,23 @@ export function Popup() {
         )}
       </main>
     </>
+  );
+}
+
+function NeedsYou({ tasks, onOpen }: { tasks: TaskView[]; onOpen: (key: string) => void }) {
+  if (tasks.length === 0) return null;
+  return (
+    <section class="needs-you" data-zone-group="needs-you" aria-label="Needs you">
+      <h2>
+        <span class="dot red" aria-hidden="true" />
+        Needs you ({tasks.length})
+      </h2>
+      <ul>
+        {tasks.map((t) => (
+          <TaskRow key={t.key} task={t} onOpen={onOpen} showAction />
+        ))}
+      </ul>
+    </section>
   );
 }
 

@@ -4,6 +4,7 @@ import { createHistoryService } from '@/utils/background/service';
 import { openHistoryDb, type HistoryDb } from '@/utils/store/db';
 import { healthKey } from '@/utils/health/storage';
 import { ownerPriorStore } from '@/utils/owner-prior';
+import { firstScreenItem, firstScreenOf } from '@/utils/overview-snapshot';
 import { registerTrackMenu } from './track-menu';
 import { registerAlerts } from './alerts';
 import { historyRevisionItem, loadSettings, settingsItem } from '@/utils/settings';
@@ -29,6 +30,7 @@ export default defineBackground(() => {
     now: () => new Date(),
     newId: () => crypto.randomUUID(),
     ownerPrior: ownerPriorStore,
+    saveFirstScreen: (o) => firstScreenItem.setValue(firstScreenOf(o.tasks, o.contractors.length, new Date())),
     onHistoryChanged: () => historyRevisionItem.setValue(Date.now()),
     saveSettings: (settings) => settingsItem.setValue(settings),
     saveHealth: (tabId, report) => storage.setItem(healthKey(tabId), report),

@@ -19,7 +19,7 @@ import { localDateOf } from '../model/dates';
 import { fitPrior, workingDaysBetween } from '../views/forecast-adapter';
 import type { ContractorRecord, HistoryEvent, TaskRecord } from '../store/schema';
 import { describeZodError, RequestSchema, type Request, type ResponseFor } from '../messages/protocol';
-import type { Views } from '../messages/views';
+import type { TaskView, Views } from '../messages/views';
 import type { DerivedDelivery } from '../history/deliveries';
 import type { Settings } from '../settings';
 import type { HealthReport } from '../health/report';
@@ -33,6 +33,8 @@ export interface ServiceDeps {
   saveSettings: (settings: Settings) => Promise<void>;
   /** The owner's fitted prior, kept between wake-ups (refitted whenever the popup loads everything). */
   ownerPrior: { get(): Promise<ForecastPrior | null>; set(prior: ForecastPrior): Promise<void> };
+  /** Keeps the popup's first screen for instant display next time. */
+  saveFirstScreen?: (overview: { tasks: TaskView[]; contractors: unknown[] }) => Promise<void>;
   /** A fresh unique id (hand-tracked tasks). */
   newId: () => string;
   /** Called after every write, so open pages refresh. */
@@ -113,8 +115,11 @@ export function createHistoryService(deps: ServiceDeps) {
         }
         case 'get-views':
           return { ok: true, views: await views(db, request.taskKeys, request.contractorIds) };
-        case 'get-overview':
-          return { ok: true, overview: await overview(db) };
+        case 'get-overview': {
+          const result = await overview(db);
+          await deps.saveFirstScreen?.(result);
+          return { ok: true, overview: result };
+        }
         case 'link-identity':
           await linkIdentity(db, request.into, request.identityKey, deps.now().toISOString());
           await deps.onHistoryChanged();
@@ -221,7 +226,11 @@ export function createHistoryService(deps: ServiceDeps) {
   return {
     handle,
     /** Everything tracked, as the popup sees it (the alerts' recompute reads the same). */
-    overview: async () => overview(await deps.db()),
+    overview: async () => {
+      const result = await overview(await deps.db());
+      await deps.saveFirstScreen?.(result);
+      return result;
+    },
     db: deps.db,
   };
 }

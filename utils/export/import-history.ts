@@ -1,4 +1,4 @@
-import { SettingsSchema, type Settings } from '../settings';
+import { SettingsSchema, type Settings } from '../settings-schema';
 import type { HistoryDb } from '../store/db';
 import type { ContractorRecord, HistoryEvent, TaskRecord } from '../store/schema';
 import { EXPORT_FORMAT, EXPORT_VERSION, ExportFileSchema, type ExportFile, type ExportTask } from './format';
@@ -71,23 +71,26 @@ export async function importHistory(db: HistoryDb, file: ExportFile): Promise<Im
   const contractorStore = tx.objectStore('contractors');
   const taskStore = tx.objectStore('tasks');
   const eventStore = tx.objectStore('events');
-  for (const c of contractors) {
-    const existing = await contractorStore.get(c.id);
-    await contractorStore.put(existing ? mergeContractor(existing, c) : c);
-  }
-  for (const t of tasks) {
-    const existing = await taskStore.get(t.key);
+  // Requests are queued without waiting for each answer: IndexedDB runs them in order, and the
+  // transaction stays one unit (all of the file, or on any failure none of it).
+  const existingContractors = await Promise.all(contractors.map((c) => contractorStore.get(c.id)));
+  const contractorWrites = contractors.map((c, i) => {
+    const existing = existingContractors[i];
+    return contractorStore.put(existing ? mergeContractor(existing, c) : c);
+  });
+  const existingTasks = await Promise.all(tasks.map((t) => taskStore.get(t.key)));
+  const taskWrites = tasks.flatMap((t, i) => {
+    const existing = existingTasks[i];
     // The newer observation wins; a client deadline is never lost to an older copy without one.
-    if (!existing || existing.lastSeenAt <= t.lastSeenAt) await taskStore.put({ ...t, clientDue: t.clientDue ?? existing?.clientDue ?? null });
-    else if (existing.clientDue === null && t.clientDue !== null) await taskStore.put({ ...existing, clientDue: t.clientDue });
-  }
-  let newEvents = 0;
-  for (const e of events) {
-    if ((await eventStore.getKey(e.id)) !== undefined) continue;
-    await eventStore.add(e);
-    newEvents++;
-  }
-  await tx.done;
+    if (!existing || existing.lastSeenAt <= t.lastSeenAt) return [taskStore.put({ ...t, clientDue: t.clientDue ?? existing?.clientDue ?? null })];
+    if (existing.clientDue === null && t.clientDue !== null) return [taskStore.put({ ...existing, clientDue: t.clientDue })];
+    return [];
+  });
+  const known = new Set(await eventStore.getAllKeys());
+  const fresh = events.filter((e) => !known.has(e.id) && (known.add(e.id), true));
+  const eventWrites = fresh.map((e) => eventStore.add(e));
+  await Promise.all([...contractorWrites, ...taskWrites, ...eventWrites, tx.done]);
+  const newEvents = fresh.length;
   return { contractors: contractors.length, tasks: tasks.length, events: events.length, newEvents };
 }
 

@@ -1,0 +1,72 @@
+/**
+ * Store benchmark (issue #5/#7): with 5,000 tasks, 50,000 events and 200 contractors, how long the
+ * background takes to export, import and build the popup's overview. Runs in Node on fake-indexeddb, so
+ * absolute times are indicative; each is also given as a ratio to JSON.stringify/parse of the same data,
+ * measured in the same run.
+ */
+import 'fake-indexeddb/auto';
+import { IDBFactory } from 'fake-indexeddb';
+import { performance } from 'node:perf_hooks';
+import { createHistoryService } from '../utils/background/service';
+import { openHistoryDb } from '../utils/store/db';
+import { DEFAULT_SETTINGS } from '../utils/settings-schema';
+import type { ForecastPrior } from '../utils/forecast';
+import { generateHistory } from './history-generator';
+
+export interface StoreRow {
+  name: string;
+  ms: number;
+  baselineMs: number;
+  ratio: number;
+  target: string;
+  pass: boolean;
+}
+
+async function time<T>(fn: () => Promise<T> | T): Promise<[number, T]> {
+  const start = performance.now();
+  const value = await fn();
+  return [performance.now() - start, value];
+}
+
+export async function runStoreBench(): Promise<StoreRow[]> {
+  globalThis.indexedDB = new IDBFactory();
+  const db = await openHistoryDb();
+  let prior: ForecastPrior | null = null;
+  const service = createHistoryService({
+    db: async () => db,
+    settings: async () => DEFAULT_SETTINGS,
+    now: () => new Date('2026-11-28T12:00:00.000Z'),
+    newId: () => 'x',
+    onHistoryChanged: () => {},
+    saveHealth: () => {},
+    saveSettings: async () => {},
+    ownerPrior: { get: async () => prior, set: async (p) => void (prior = p) },
+    log: () => {},
+  });
+  const file = generateHistory({ tasks: 5000, contractors: 200, eventsPerTask: 10, today: '2026-11-28' });
+  const text = JSON.stringify(file);
+  const [parseMs] = await time(() => JSON.parse(text));
+  const [stringifyMs] = await time(() => JSON.stringify(file));
+
+  const [importMs, imported] = await time(() => service.handle({ type: 'import-history', text }));
+  if (!imported.ok) throw new Error(`import failed: ${JSON.stringify(imported)}`);
+  const [exportMs, exported] = await time(() => service.handle({ type: 'export-history' }));
+  if (!exported.ok) throw new Error('export failed');
+  const [overviewMs, overview] = await time(() => service.handle({ type: 'get-overview' }));
+  if (!overview.ok) throw new Error('overview failed');
+  db.close();
+
+  const row = (name: string, ms: number, baselineMs: number, limit: number) => ({
+    name,
+    ms,
+    baselineMs,
+    ratio: ms / baselineMs,
+    target: `< ${limit} ms`,
+    pass: ms < limit,
+  });
+  return [
+    row(`import ${file.tasks.length} tasks, ${file.events.length} events, ${file.contractors.length} people`, importMs, parseMs, 2000),
+    row('export the whole store', exportMs, stringifyMs, 1000),
+    row('overview for the popup (every task and contractor, forecasts included)', overviewMs, parseMs, 1500),
+  ];
+}
