@@ -12,6 +12,10 @@ import { parseArgs } from 'node:util';
 import { demoBoard } from './support/demo-board';
 import { launchWithExtension, todayIso } from './support/extension';
 import { serveTrello } from './support/fake-trello';
+import { boardPath, demoProject, serveAsana } from './support/fake-asana';
+import { milestonesUrl, serveUpwork } from './support/fake-upwork';
+import { demoHistory } from './support/demo-history';
+import { sampleContracts } from '../test/fixtures/upwork/generate-contract';
 
 const { values } = parseArgs({
   options: { headless: { type: 'boolean', default: false }, screenshot: { type: 'string' } },
@@ -28,10 +32,29 @@ if (!headless && !process.env.DISPLAY && process.platform === 'linux') {
 
 const profile = mkdtempSync(path.join(tmpdir(), 'leeway-demo-'));
 const { context, extensionId } = await launchWithExtension(profile, { headless });
-const board = demoBoard(todayIso());
+const today = todayIso();
+const board = demoBoard(today);
+const project = demoProject(today);
+const contracts = sampleContracts(today);
 await serveTrello(context, board);
+await serveAsana(context, project);
+await serveUpwork(context, contracts);
 
-const page = context.pages()[0] ?? (await context.newPage());
+// A year of history for six contractors across the three sites, imported like any export file.
+const seed = context.pages()[0] ?? (await context.newPage());
+await seed.goto(`chrome-extension://${extensionId}/options.html`);
+const imported = await seed.evaluate(async (text) => {
+  const { chrome } = globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<{ ok: boolean; error?: string }> } } };
+  return chrome.runtime.sendMessage({ type: 'import-history', text });
+}, JSON.stringify(demoHistory(today)));
+if (!imported.ok) throw new Error(`Could not seed the demo history: ${imported.error}`);
+
+// Upwork and Asana first, so the board is the tab in front.
+const upwork = await context.newPage();
+await upwork.goto(milestonesUrl(contracts[0]!));
+const asana = await context.newPage();
+await asana.goto(boardPath(project));
+const page = seed;
 await page.goto(`https://trello.com/b/${board.shortLink}/${board.slug}`);
 await page.locator('[data-leeway="task"]').nth(board.cards.length - 1).waitFor();
 
@@ -51,6 +74,13 @@ if (told) {
 if (screenshotDir) {
   mkdirSync(screenshotDir, { recursive: true });
   await page.screenshot({ path: path.join(screenshotDir, 'board.png') });
+  await asana.bringToFront();
+  await asana.locator('[data-leeway="task"]').first().waitFor();
+  await asana.screenshot({ path: path.join(screenshotDir, 'asana.png') });
+  await upwork.bringToFront();
+  await upwork.locator('[data-leeway="task"]').first().waitFor();
+  await upwork.screenshot({ path: path.join(screenshotDir, 'upwork.png') });
+  await page.bringToFront();
   await hero.getByRole('button').first().click();
   await hero.getByRole('dialog').waitFor();
   const box = await hero.boundingBox();

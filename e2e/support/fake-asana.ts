@@ -1,5 +1,6 @@
 /** Serves a fixture project for https://app.asana.com: board, list and task-pane pages, and `/api/1.0` JSON. */
 import type { BrowserContext } from '@playwright/test';
+import { readFileSync } from 'node:fs';
 import {
   addDays,
   asanaJsonKey,
@@ -9,6 +10,8 @@ import {
   renderProjectJson,
   type FixtureProject,
 } from '../../test/fixtures/asana/generate-project';
+
+const SKIN = `<style>${readFileSync(new URL('./asana-skin.css', import.meta.url), 'utf8')}</style>`;
 
 export interface FakeAsana {
   project: FixtureProject;
@@ -21,7 +24,7 @@ export interface FakeAsana {
  * open tasks are due today, tomorrow and in four days, so the page shows Asana's relative texts.
  */
 export function demoProject(today: string): FixtureProject {
-  const project = generateProjectModel({ tasks: 14, seed: 7, today });
+  const project = { ...generateProjectModel({ tasks: 14, seed: 7, today }), name: 'Website Relaunch' };
   const open = project.tasks.filter((t) => !t.completed);
   [0, 1, 4].forEach((days, i) => {
     const task = open[i];
@@ -50,7 +53,7 @@ export async function serveAsana(
         ? route.fulfill({ status: 404, contentType: 'application/json', body: '{"errors":[{"message":"Unknown object"}]}' })
         : route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(body) });
     }
-    const html = pageFor(project, url.pathname);
+    const html = pageFor(project, url.pathname).replace('</head>', `${SKIN}</head>`);
     return route.fulfill({ contentType: 'text/html; charset=utf-8', body: options.mangle ? options.mangle(html) : html });
   });
   return fake;

@@ -1,5 +1,6 @@
 /** Serves fixture contracts and profiles for https://www.upwork.com (DOM only: Upwork has no cookie JSON). */
 import type { BrowserContext } from '@playwright/test';
+import { readFileSync } from 'node:fs';
 import {
   FREELANCERS,
   renderContractPage,
@@ -7,6 +8,8 @@ import {
   renderProfilePage,
   type FixtureContract,
 } from '../../test/fixtures/upwork/generate-contract';
+
+const SKIN = `<style>${readFileSync(new URL('./upwork-skin.css', import.meta.url), 'utf8')}</style>`;
 
 export async function serveUpwork(context: BrowserContext, contracts: FixtureContract[], options: { mangle?: (html: string) => string } = {}): Promise<void> {
   await context.route('https://www.upwork.com/**', (route) => {
@@ -24,7 +27,8 @@ export async function serveUpwork(context: BrowserContext, contracts: FixtureCon
       html = renderContractsListPage(contracts);
     }
     if (html === null) return route.fulfill({ status: 404, contentType: 'text/plain', body: 'not found' });
-    return route.fulfill({ contentType: 'text/html; charset=utf-8', body: options.mangle ? options.mangle(html) : html });
+    const skinned = html.replace('</head>', `${SKIN}</head>`);
+    return route.fulfill({ contentType: 'text/html; charset=utf-8', body: options.mangle ? options.mangle(skinned) : skinned });
   });
 }
 
