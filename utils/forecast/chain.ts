@@ -87,7 +87,7 @@ export function planChain(input: ChainInput): ChainResult {
   const drift = model.onTimeRecent.mean + DRIFT_TOLERANCE < model.onTime.mean;
   const beta = drift ? model.onTimeRecent : model.onTime;
   const weights = drift ? model.fastWeights : model.slowWeights;
-  const sampler = slipSampler(model.obs, weights, model.prior);
+  const sampler = slipSampler(model.obs, weights, model.prior, model.slipLaw());
   const shiftSd = Math.sqrt(model.slip.beta / (model.slip.alpha * model.slip.kappa));
   const totals = new Float64Array(runs);
   const k = durations.length;

@@ -1,9 +1,10 @@
 /**
  * The told due date for one task (research §7.1). With D′ = working days from assignment to the
  * review deadline (client due − review margin), pick the longest told duration L ≤ D′ with
- *   P(meet) = 1 − π̂ · (1 − G((D′ − L) / L)) ≥ target,
- * where π̂ is the posterior-predictive P(late) and G the Student-t predictive CDF of the relative
- * slip. P(meet) falls as L grows, so a binary search over whole working days finds it exactly.
+ *   P(meet) = 1 − E((D′ − L) / L) ≥ target,
+ * where E(x) = P(late and relative slip > x) is the monotone mixture of lateness.ts (with the drift
+ * views of model.ts). P(meet) falls as L grows, so a binary search over whole working days finds it
+ * exactly, and pMeetClientDue is that same P at the chosen L.
  */
 import { formatDay, parseDay, type CalendarOptions } from './calendar';
 import { ForecastInputError } from './errors';

@@ -5,7 +5,7 @@
  */
 import type { CalendarOptions } from './calendar';
 import { buildWhy, fitContractor } from './common';
-import { DRIFT_TOLERANCE } from './model';
+import { DRIFT_FLAG_MARGIN, DRIFT_TOLERANCE } from './model';
 import { betaP10 } from './beta';
 import { betaQuantile } from './special';
 import type { Delivery, EvidenceLevel, ForecastPrior, Why } from './types';
@@ -62,7 +62,7 @@ export function reliability(
   const durations = obs.map((o) => o.told).sort((x, y) => x - y);
   const medianTold = durations.length > 0 ? durations[Math.floor((durations.length - 1) / 2)]! : null;
   const typicalSlip = Math.exp(model.slip.mu);
-  const why = buildWhy(fitted, [], model.onTimeRecent.mean + DRIFT_TOLERANCE < model.onTime.mean);
+  const why = buildWhy(fitted, [], model.onTimeRecent.mean + DRIFT_TOLERANCE + DRIFT_FLAG_MARGIN < model.onTime.mean);
   return {
     n: model.n,
     lateCount,

@@ -1,13 +1,24 @@
-/** Draws relative slips g from the lateness mixture of lateness.ts (for the milestone Monte Carlo). */
+/**
+ * Draws relative slips g from the lateness mixture of lateness.ts (for the milestone Monte Carlo):
+ * with weight k₀(1−m₀) from the adapted prior law G* (a split Student-t on log g), otherwise from a
+ * late delivery's own kernel, log((s−½)/L) + h·t₄ (an open overdue task: G* beyond its lateness).
+ */
 import type { Observation } from './observe';
 import type { ForecastPrior } from './types';
+import type { SlipLaw } from './lateness';
 import { gamma, normal, type Rng } from './rng';
 
-export function slipSampler(obs: Observation[], w: number[], prior: ForecastPrior): (rng: Rng) => number {
-  const { mu0, kappa0, alpha0, beta0 } = prior.slip;
-  const df = 2 * alpha0;
-  const scale = Math.sqrt((beta0 * (kappa0 + 1)) / (alpha0 * kappa0));
-  const drawPrior = (rng: Rng) => Math.exp(mu0 + (scale * normal(rng)) / Math.sqrt((2 * gamma(rng, df / 2)) / df));
+/** Student-t with `df` degrees of freedom: Z / √(χ²_df / df). */
+function studentT(rng: Rng, df: number): number {
+  return normal(rng) / Math.sqrt((2 * gamma(rng, df / 2)) / df);
+}
+
+export function slipSampler(obs: Observation[], w: number[], prior: ForecastPrior, law: SlipLaw): (rng: Rng) => number {
+  const pLeft = law.sL / (law.sL + law.sR);
+  const drawPrior = (rng: Rng) => {
+    const t = Math.abs(studentT(rng, law.df));
+    return Math.exp(rng.next() < pLeft ? law.mu - law.sL * t : law.mu + law.sR * t);
+  };
 
   // Cumulative weights: the prior's late mass first, then each late observation.
   const late = obs.map((o, i) => ({ o, w: w[i]! })).filter((x) => x.o.late && x.w > 0);
@@ -30,7 +41,7 @@ export function slipSampler(obs: Observation[], w: number[], prior: ForecastPrio
     }
     const o = late[lo]!.o;
     if (o.open) {
-      // Still open: at least this late; draw from the prior tail beyond it (bounded rejection).
+      // Still open: at least this late; draw from the prior law beyond it (bounded rejection).
       const floor = o.slip / o.told;
       for (let tries = 0; tries < 32; tries++) {
         const g = drawPrior(rng);
@@ -38,7 +49,6 @@ export function slipSampler(obs: Observation[], w: number[], prior: ForecastPrio
       }
       return floor * 1.5;
     }
-    // Uniform over the one-day rounding interval of the observed slip.
-    return (o.slip - 1 + rng.next()) / o.told;
+    return ((o.slip - 0.5) / o.told) * Math.exp(law.h * studentT(rng, 4));
   };
 }
