@@ -6,6 +6,8 @@ import {
   renderContractPage,
   renderContractsListPage,
   renderProfilePage,
+  renderProposalsPage,
+  sampleJob,
   type FixtureContract,
 } from '../../test/fixtures/upwork/generate-contract';
 
@@ -23,6 +25,8 @@ export async function serveUpwork(context: BrowserContext, contracts: FixtureCon
     } else if (profile) {
       const freelancer = Object.values(FREELANCERS).find((f) => f.ciphertext === profile);
       html = freelancer ? renderProfilePage(freelancer) : null;
+    } else if (path.startsWith('/ab/applicants/') || path.startsWith('/nx/proposals/')) {
+      html = renderProposalsPage(sampleJob());
     } else if (path.startsWith('/nx/wm/contracts')) {
       html = renderContractsListPage(contracts);
     }

@@ -131,17 +131,17 @@ test('a stopped service worker is woken by its alarm and comes back with its dat
     );
   const stopped = reached('stopped');
   await cdp.send('ServiceWorker.enable');
-  await extPage.close().catch(() => undefined);
-  const ext = await context.newPage();
-  void ext.close();
-  await cdp.send('ServiceWorker.stopAllWorkers').catch(() => undefined);
+  await cdp.send('ServiceWorker.stopAllWorkers');
   await stopped;
+  const stoppedAt = Date.now();
   const woken = reached('running');
   // Nothing else touches the extension now: only the alarm can start it again.
   await woken;
+  const wokenAt = Date.now();
   expect(statuses).toContain('stopped');
 
-  await expect.poll(async () => (await toolbar(sw)).badge, { timeout: 10_000 }).toBe('1');
+  await expect.poll(async () => (await toolbar(sw)).badge, { timeout: 10_000, intervals: [100] }).toBe('1');
+  console.log(`worker stopped, woken by the alarm ${wokenAt - stoppedAt} ms later, badge recomputed ${Date.now() - wokenAt} ms after that`);
   expect(await sw.evaluate(() => (globalThis as { leewayTestMark?: string }).leewayTestMark ?? 'new worker')).toBe('new worker');
   // The one-shot alarm fired and is gone; the recompute put the periodic one back.
   await expect.poll(async () => (await toolbar(sw)).alarms).toEqual(before.toolbar.alarms);
@@ -153,6 +153,8 @@ test('a stopped service worker is woken by its alarm and comes back with its dat
   expect(data.tasks).toBe(before.history.tasks);
   expect(data.events).toBe(before.history.events);
   expect(data.zoneChanges).toEqual(before.history.zoneChanges);
+
+  await extPage.close();
 
   // And the new worker serves the board as before.
   await page.reload();

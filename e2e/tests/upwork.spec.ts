@@ -41,3 +41,16 @@ test('a freelancer profile gets the ownerâ€™s own history badge, next to Upworkâ
   await expect(page.locator('h1, h2').first()).toBeVisible();
   await expect(page.locator('[data-leeway="contractor"]')).toHaveCount(0);
 });
+
+test('proposals from freelancers the owner has worked with carry their record; strangers carry none', async ({ context }) => {
+  const contracts = sampleContracts(todayIso());
+  await serveUpwork(context, contracts);
+  const page = await context.newPage();
+  await page.goto(milestonesUrl(contracts[0]!));
+  await expect(page.locator('[data-leeway="task"]')).toHaveCount(contracts[0]!.milestones.length);
+
+  await page.goto(`https://www.upwork.com/ab/applicants/~021234567890123456789/applicants`);
+  await expect(page.getByText(FREELANCERS.tomas.name).first()).toBeVisible();
+  await expect(page.locator(`[data-leeway="contractor"][data-contractor="upwork:${FREELANCERS.priya.ciphertext}"]`)).toHaveCount(1);
+  await expect(page.locator('[data-leeway="contractor"]')).toHaveCount(1);
+});
