@@ -99,6 +99,12 @@ export function TaskDetail({ task, onBack, onContractor }: { task: TaskView; onB
         <dd class={`zone-text zone-${task.zone}`}>{ZONE_WORDS[task.zone]}</dd>
       </dl>
       {task.why && <p class="why">{task.why}</p>}
+      {(task.ownerDeliveredOn || task.acceptedOn) && (
+        <p class="note">
+          {task.ownerDeliveredOn && `You marked it delivered on ${longDate(task.ownerDeliveredOn)}. `}
+          {task.acceptedOn && `You accepted it on ${longDate(task.acceptedOn)}.`}
+        </p>
+      )}
       {task.note && <p class="note">{task.note}</p>}
 
       {task.checkpoints.length > 0 && (
@@ -128,9 +134,21 @@ export function TaskDetail({ task, onBack, onContractor }: { task: TaskView; onB
         <button type="button" class="primary" onClick={() => void copy(briefFor(task), 'Brief')}>
           Copy brief for the contractor
         </button>
-        {task.site === 'manual' && (
+        {task.site === 'manual' ? (
           <button type="button" onClick={() => void sendToBackground({ type: 'set-done', taskKey: task.key, done: !task.done })}>
             {task.done ? 'Reopen' : 'Mark delivered'}
+          </button>
+        ) : (
+          !task.done &&
+          !task.ownerDeliveredOn && (
+            <button type="button" onClick={() => void sendToBackground({ type: 'mark-task', taskKey: task.key, mark: 'delivered' })}>
+              Mark delivered
+            </button>
+          )
+        )}
+        {(task.done || task.ownerDeliveredOn) && !task.acceptedOn && (
+          <button type="button" onClick={() => void sendToBackground({ type: 'mark-task', taskKey: task.key, mark: 'accepted' })}>
+            Mark accepted
           </button>
         )}
       </div>

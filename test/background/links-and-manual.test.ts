@@ -106,3 +106,30 @@ describe('tracking a page by hand', () => {
     expect(await service().handle({ type: 'set-done', taskKey: 'trello:T1', done: false })).toMatchObject({ ok: false });
   });
 });
+
+describe('the owner marks site tasks', () => {
+  it('delivered (the site does not show it) counts as the delivery once; accepted is recorded', async () => {
+    const ana = { site: 'trello' as const, handle: 'anaruiz', displayName: 'Ana Ruiz' };
+    await service().handle({
+      type: 'observe',
+      batch: batch([observation({ key: 'trello:Open0001', nativeId: 'Open0001', assignees: [ana], due: '2026-03-02T17:00:00.000Z' })], {
+        facts: [{ taskKey: 'trello:Open0001', factId: 'c-open', kind: 'created', at: '2026-02-20T09:00:00.000Z' }],
+      }),
+    });
+    const before = (await overview()).contractors.find((c) => c.id === 'trello:anaruiz');
+    expect(await service().handle({ type: 'mark-task', taskKey: 'trello:Open0001', mark: 'delivered' })).toEqual({ ok: true });
+    await service().handle({ type: 'mark-task', taskKey: 'trello:Open0001', mark: 'delivered' });
+    expect(await service().handle({ type: 'mark-task', taskKey: 'trello:Open0001', mark: 'accepted' })).toEqual({ ok: true });
+    const after = await overview();
+    const task = after.tasks.find((t) => t.key === 'trello:Open0001');
+    expect(task).toMatchObject({ zone: 'done', ownerDeliveredOn: '2026-03-03', acceptedOn: '2026-03-03' });
+    const events = await db.getAllFromIndex('events', 'byTask', 'trello:Open0001');
+    expect(events.filter((e) => e.type === 'owner-delivered')).toHaveLength(1);
+    // Delivered a day after its told due: counted, late.
+    const page = await service().handle({ type: 'get-contractor', contractorId: 'trello:anaruiz' });
+    if (!page.ok || !('deliveries' in page)) throw new Error('no contractor page');
+    expect(page.deliveries.find((d) => d.taskKey === 'trello:Open0001')).toMatchObject({ deliveredOn: '2026-03-03', slipDays: 1 });
+    expect(after.contractors.find((c) => c.id === 'trello:anaruiz')?.n).toBe(before!.n);
+    expect(await service().handle({ type: 'mark-task', taskKey: 'trello:Nope0000', mark: 'accepted' })).toMatchObject({ ok: false });
+  });
+});

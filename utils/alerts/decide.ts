@@ -74,14 +74,17 @@ export function taskOfNotice(id: string): string | null {
 
 const SEVERITY: ReasonKind[] = ['tell-client', 'red', 'checkpoint', 'yellow', 'checkpoint-soon'];
 
-/** Open tasks the owner wants to hear about: not done, and their site switched on in the options. */
+/** Still open: not done on the site, and not handed in per the owner either (zone `done`). */
+export const isOpen = (t: TaskView) => !t.done && t.zone !== 'done';
+
+/** Open tasks the owner wants to hear about: their site switched on in the options. */
 export function watchedTasks(tasks: readonly TaskView[], settings: Pick<Settings, 'sites'>): TaskView[] {
-  return tasks.filter((t) => !t.done && (t.site === 'manual' || settings.sites[t.site] !== false));
+  return tasks.filter((t) => isOpen(t) && (t.site === 'manual' || settings.sites[t.site] !== false));
 }
 
 /** Every condition that holds for one task now, said or not. */
 export function reasonsFor(task: TaskView, settings: AlertSettings, today: string): Reason[] {
-  if (task.done) return [];
+  if (!isOpen(task)) return [];
   if (settings.letGo && task.zone === 'green') return [];
   const reasons: Reason[] = [];
   const k = (...parts: string[]) => [task.key, ...parts].join('|');
@@ -254,6 +257,6 @@ function splitKey(key: string): [string, string] {
 /** "Snooze a day" on a notice: hold its task (or the digest) for 24 hours and forget what was said, so it is asked again then. */
 export function snooze(state: AlertState, target: string, now: Date): AlertState {
   const until = new Date(now.getTime() + 24 * 60 * 60 * 1000).toISOString();
-  const sent = Object.fromEntries(Object.entries(state.sent).filter(([key]) => target === DIGEST || splitKey(key)[0] !== target));
-  return { ...state, sent: target === DIGEST ? state.sent : sent, snoozes: { ...state.snoozes, [target]: until } };
+  const sent = target === DIGEST ? state.sent : Object.fromEntries(Object.entries(state.sent).filter(([key]) => splitKey(key)[0] !== target));
+  return { ...state, sent, snoozes: { ...state.snoozes, [target]: until } };
 }

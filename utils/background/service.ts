@@ -1,7 +1,7 @@
 import { applyBatch } from '../store/apply-batch';
 import type { HistoryDb } from '../store/db';
 import { linkIdentity, suggestLinks, unlinkIdentity } from '../store/links';
-import { setClientDue, setDone, setExcluded } from '../store/owner-edits';
+import { markTask, setClientDue, setDone, setExcluded } from '../store/owner-edits';
 import { trackManual } from '../store/manual';
 import { deliveriesCsv, exportHistory } from '../export/export-history';
 import { importHistory, parseImport } from '../export/import-history';
@@ -45,6 +45,17 @@ export interface ServiceDeps {
 }
 
 type AnyResponse = ResponseFor<Request['type']>;
+
+/** What the owner reads when the browser refuses to store more; every write is one transaction, so nothing was half-saved. */
+export const STORAGE_FULL =
+  'The browser’s storage for Leeway is full, so nothing was saved. Free some disk space (or export your history and erase it), then try again.';
+
+/** IndexedDB reports a full disk as a QuotaExceededError, on the request or on the aborted transaction. */
+function isQuotaError(error: unknown): boolean {
+  if (typeof error !== 'object' || error === null) return false;
+  const { name, message } = error as { name?: unknown; message?: unknown };
+  return name === 'QuotaExceededError' || (typeof message === 'string' && /quota/i.test(message));
+}
 
 /**
  * The background's message handler. Parses every request; anything malformed is answered with
@@ -141,6 +152,12 @@ export function createHistoryService(deps: ServiceDeps) {
           await deps.onHistoryChanged();
           return { ok: true };
         }
+        case 'mark-task': {
+          const found = await markTask(db, request.taskKey, request.mark === 'delivered' ? 'owner-delivered' : 'accepted', deps.now().toISOString());
+          if (!found) return { ok: false, error: `No task ${request.taskKey}` };
+          await deps.onHistoryChanged();
+          return { ok: true };
+        }
         case 'get-contractor': {
           const ctx = await context();
           const record = await db.get('contractors', request.contractorId);
@@ -219,7 +236,7 @@ export function createHistoryService(deps: ServiceDeps) {
     } catch (error) {
       const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
       log(`${request.type} failed: ${message}`);
-      return { ok: false, error: message };
+      return { ok: false, error: isQuotaError(error) ? STORAGE_FULL : message };
     }
   }
 

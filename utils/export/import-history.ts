@@ -1,6 +1,8 @@
 import { SettingsSchema, type Settings } from '../settings-schema';
 import type { HistoryDb } from '../store/db';
-import type { ContractorRecord, HistoryEvent, TaskRecord } from '../store/schema';
+import type { IDBPTransaction } from 'idb';
+import { abortQuietly } from '../store/apply-batch';
+import type { ContractorRecord, HistoryEvent, LeewayDB, TaskRecord } from '../store/schema';
 import { EXPORT_FORMAT, EXPORT_VERSION, ExportFileSchema, type ExportFile, type ExportTask } from './format';
 
 export type ParsedImport = { ok: true; file: ExportFile; settings: Settings | null } | { ok: false; error: string };
@@ -68,6 +70,20 @@ export async function importHistory(db: HistoryDb, file: ExportFile): Promise<Im
     file.events.length > 0 ? file.events.map((e) => ({ ...e })) : file.tasks.flatMap((t, i) => impliedEvents(t, tasks[i]!));
 
   const tx = db.transaction(['contractors', 'tasks', 'events'], 'readwrite');
+  try {
+    return await writeImport(tx, contractors, tasks, events);
+  } catch (error) {
+    abortQuietly(tx);
+    throw error;
+  }
+}
+
+async function writeImport(
+  tx: IDBPTransaction<LeewayDB, ('contractors' | 'tasks' | 'events')[], 'readwrite'>,
+  contractors: ContractorRecord[],
+  tasks: TaskRecord[],
+  events: HistoryEvent[],
+): Promise<ImportSummary> {
   const contractorStore = tx.objectStore('contractors');
   const taskStore = tx.objectStore('tasks');
   const eventStore = tx.objectStore('events');

@@ -53,6 +53,8 @@ export function deriveDelivery(
     if (e.type === 'completed') completion = e;
     else if (e.type === 'reopened') completion = null;
   }
+  // Without a completion on the site, the owner's own "delivered" is the delivery.
+  completion ??= events.find((e) => e.type === 'owner-delivered') ?? null;
   if (completion?.approximate && completion.at <= firstSeenAt) return null;
 
   // The owner's last word on an exclusion stands.

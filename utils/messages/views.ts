@@ -33,6 +33,9 @@ export const TaskViewSchema = z.object({
   why: z.string().nullable(),
   /** A site-specific reminder, e.g. when Upwork will release a submitted milestone's payment. */
   note: z.string().nullable(),
+  /** When the owner said it was delivered (the site did not), and when they accepted it. */
+  ownerDeliveredOn: CalendarDateSchema.nullable(),
+  acceptedOn: CalendarDateSchema.nullable(),
   /** The owner excluded this delivery from the contractor's record, with this reason. */
   excludedReason: z.string().nullable(),
   /** Checkpoints at about 25/50/75% of the told window (one at the middle for short tasks). */

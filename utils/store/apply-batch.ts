@@ -1,9 +1,11 @@
 import { localDateOf, isCalendarDate } from '../model/dates';
 import type { HistoryFact, ObservationBatch, PersonRef, TaskObservation } from '../model/observation';
-import type { IDBPObjectStore } from 'idb';
+import type { IDBPObjectStore, IDBPTransaction } from 'idb';
 import type { HistoryDb } from './db';
 import { identityKey } from './identity';
 import type { EventType, HistoryEvent, LeewayDB, TaskRecord } from './schema';
+
+type BatchTx = IDBPTransaction<LeewayDB, ('contractors' | 'tasks' | 'events')[], 'readwrite'>;
 
 export interface ApplyResult {
   tasksAdded: number;
@@ -20,6 +22,28 @@ export interface ApplyResult {
  */
 export async function applyBatch(db: HistoryDb, batch: ObservationBatch): Promise<ApplyResult> {
   const tx = db.transaction(['contractors', 'tasks', 'events'], 'readwrite');
+  try {
+    return await writeBatch(tx, batch);
+  } catch (error) {
+    abortQuietly(tx);
+    throw error;
+  }
+}
+
+/**
+ * Any failure part-way (a full disk, a bug) must not let the transaction commit what came before it:
+ * abort explicitly, and keep the transaction's own rejection from surfacing as an unhandled one.
+ */
+export function abortQuietly(tx: { abort(): void; done: Promise<void> }): void {
+  tx.done.catch(() => {});
+  try {
+    tx.abort();
+  } catch {
+    // Already aborted (the request that failed did it) or finished.
+  }
+}
+
+async function writeBatch(tx: BatchTx, batch: ObservationBatch): Promise<ApplyResult> {
   const result: ApplyResult = { tasksAdded: 0, tasksChanged: 0, eventsAdded: 0 };
   const events = tx.objectStore('events');
 

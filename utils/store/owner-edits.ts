@@ -79,3 +79,25 @@ export async function setExcluded(db: HistoryDb, taskKey: string, excluded: bool
   }
   await tx.done;
 }
+
+/** The owner's word on a site task: delivered (though the site does not show it) or accepted. Once each. */
+export async function markTask(db: HistoryDb, taskKey: string, mark: 'owner-delivered' | 'accepted', now: string): Promise<boolean> {
+  const tx = db.transaction(['tasks', 'events'], 'readwrite');
+  const task = await tx.objectStore('tasks').get(taskKey);
+  const already = task ? (await tx.objectStore('events').index('byTask').getAll(taskKey)).some((e) => e.type === mark) : false;
+  if (task && !already) {
+    await tx.objectStore('events').put({
+      id: `${taskKey}|${mark}|${now}`,
+      taskKey,
+      type: mark,
+      at: now,
+      source: 'owner',
+      approximate: false,
+      oldValue: null,
+      newValue: null,
+      contractorId: null,
+    });
+  }
+  await tx.done;
+  return task !== undefined;
+}

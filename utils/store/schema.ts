@@ -72,6 +72,10 @@ export const EVENT_TYPES = [
   'exclusion-cleared',
   /** The task's zone (green / yellow / red) changed; oldValue → newValue. Written by the background's recompute. */
   'zone-changed',
+  /** The owner says the work was handed in (the site does not show it done). */
+  'owner-delivered',
+  /** The owner accepted the delivered work. */
+  'accepted',
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 /** `import`: derived from the task fields of an imported file that carried no events. */

@@ -34,8 +34,11 @@ export function buildTaskView(
   const assignees = task.assignees.map((id) => ({ id, name: contractors.get(id)?.name ?? id.split(':').slice(1).join(':') }));
   const records = [...new Set(task.assignees.map((id) => contractors.get(id)).filter((c) => c !== undefined))];
   const history = records.flatMap((c) => historyByContractor.get(c.id) ?? []).filter((d) => d.taskKey !== task.key);
+  const ownerDelivered = events.find((e) => e.type === 'owner-delivered');
+  const accepted = events.find((e) => e.type === 'accepted');
+  const delivered = task.done || ownerDelivered !== undefined;
   const plan =
-    !task.done && task.clientDue
+    !delivered && task.clientDue
       ? planForTask({
           assignedOn: localDateOf(handedOverAt(task, events)),
           toldDue,
@@ -47,7 +50,7 @@ export function buildTaskView(
       : null;
 
   let zone: Zone;
-  if (task.done) zone = 'done';
+  if (delivered) zone = 'done';
   else if (plan?.zone) zone = plan.zone;
   else if (!toldDue) zone = 'none';
   else zone = timeZone(task.toldDue as string, toldDue, today, ctx.now);
@@ -72,6 +75,8 @@ export function buildTaskView(
     why: plan?.why ?? null,
     note: siteNote(task, today),
     excludedReason: exclusionOf(events),
+    ownerDeliveredOn: ownerDelivered ? localDateOf(ownerDelivered.at) : null,
+    acceptedOn: accepted ? localDateOf(accepted.at) : null,
     // alerts: checkpoints, ladder rung and check-in message (utils/alerts) go here.
     ...taskAlerts({
       title: task.title,
