@@ -77,6 +77,23 @@ export function TaskDetail({ task, onBack, onContractor }: { task: TaskView; onB
             </button>
           )}
         </dd>
+        <dt>
+          <label for="stakes">Stakes</label>
+        </dt>
+        <dd>
+          <select
+            id="stakes"
+            value={task.stakes}
+            onChange={(e) =>
+              void sendToBackground({ type: 'set-stakes', taskKey: task.key, stakes: e.currentTarget.value as TaskView['stakes'] })
+            }
+          >
+            <option value="normal">Normal</option>
+            <option value="critical">Critical</option>
+            <option value="low">Low stakes</option>
+          </select>{' '}
+          <span class="small">aims for {percent(task.target)}</span>
+        </dd>
         {task.suggestedTold && (
           <>
             <dt>Tell them</dt>

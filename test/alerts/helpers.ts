@@ -13,6 +13,8 @@ export function view(overrides: Partial<TaskView> = {}): TaskView {
     assignees: [{ id: 'trello:anaruiz', name: 'Ana Ruiz' }],
     toldDue: '2026-03-12',
     clientDue: null,
+    stakes: 'normal',
+    target: 0.85,
     bufferDays: null,
     suggestedTold: null,
     chance: null,

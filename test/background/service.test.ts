@@ -141,4 +141,23 @@ describe('history service', () => {
     // The told due on the site (5 March) against the client's 13 March: 6 working days.
     expect(view.bufferDays).toBe(6);
   });
+
+  it('critical stakes aim higher: an earlier suggested told date than low stakes', async () => {
+    const ana = { site: 'trello' as const, handle: 'anaruiz', displayName: 'Ana Ruiz' };
+    await service().handle({ type: 'observe', batch: batch([observation({ assignees: [ana] })]) });
+    await service().handle({ type: 'set-client-due', taskKey: 'trello:AbC123xy', clientDue: '2026-03-31' });
+    const suggested = async (stakes: 'normal' | 'critical' | 'low') => {
+      await service().handle({ type: 'set-stakes', taskKey: 'trello:AbC123xy', stakes });
+      const reply = await service().handle({ type: 'get-views', taskKeys: ['trello:AbC123xy'], contractorIds: [] });
+      if (!reply.ok || !('views' in reply)) throw new Error('no views');
+      return reply.views.tasks[0]!;
+    };
+    const low = await suggested('low');
+    const critical = await suggested('critical');
+    expect(low).toMatchObject({ stakes: 'low', target: 0.7 });
+    expect(critical).toMatchObject({ stakes: 'critical', target: 0.95 });
+    expect(critical.suggestedTold! < low.suggestedTold!).toBe(true);
+    const events = await db.getAllFromIndex('events', 'byTask', 'trello:AbC123xy');
+    expect(events.filter((e) => e.type === 'stakes-set').map((e) => e.newValue).sort()).toEqual(['critical', 'low']);
+  });
 });

@@ -49,6 +49,8 @@ export const RequestSchema = z.discriminatedUnion('type', [
     excluded: z.boolean(),
     reason: z.string().trim().max(500).nullable(),
   }),
+  /** Popup or overlay → background: how much rides on a task (picks its target chance). */
+  z.object({ type: z.literal('set-stakes'), taskKey: z.string().max(300), stakes: z.enum(['normal', 'critical', 'low']) }),
   /** Popup → background: the owner's word on any task: delivered (though the site does not show it) or accepted. */
   z.object({ type: z.literal('mark-task'), taskKey: z.string().max(300), mark: z.enum(['delivered', 'accepted']) }),
   /** Popup → background: one contractor's page (record and history). */
@@ -103,6 +105,7 @@ export const ResponseSchemas = {
   'unlink-identity': z.union([z.object({ ok: z.literal(true) }), FailureSchema]),
   'track-manual': z.union([z.object({ ok: z.literal(true), taskKey: z.string() }), FailureSchema]),
   'set-done': z.union([z.object({ ok: z.literal(true) }), FailureSchema]),
+  'set-stakes': z.union([z.object({ ok: z.literal(true) }), FailureSchema]),
   'mark-task': z.union([z.object({ ok: z.literal(true) }), FailureSchema]),
   'get-contractor': z.union([
     z.object({ ok: z.literal(true), contractor: ContractorViewSchema, deliveries: z.array(DeliveryRowSchema) }),

@@ -20,6 +20,10 @@ export const TaskViewSchema = z.object({
   /** Local calendar date of the due the contractor sees. */
   toldDue: CalendarDateSchema.nullable(),
   clientDue: CalendarDateSchema.nullable(),
+  /** How much rides on it; picks the target chance. */
+  stakes: z.enum(['normal', 'critical', 'low']),
+  /** The chance the suggestion aims for. */
+  target: z.number().min(0).max(1),
   /** Working days between the told due and the client deadline. */
   bufferDays: z.number().int().nullable(),
   suggestedTold: CalendarDateSchema.nullable(),

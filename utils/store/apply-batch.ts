@@ -43,6 +43,22 @@ export function abortQuietly(tx: { abort(): void; done: Promise<void> }): void {
   }
 }
 
+/**
+ * Queues one request per item and waits for all of them. When queuing throws part-way (a key IndexedDB
+ * cannot store), the requests already queued are aborted with the transaction: their rejections are
+ * expected, so they are silenced rather than reported as unhandled.
+ */
+export async function queueAll<T, R>(items: readonly T[], request: (item: T) => Promise<R>): Promise<R[]> {
+  const queued: Promise<R>[] = [];
+  try {
+    for (const item of items) queued.push(request(item));
+  } catch (error) {
+    for (const q of queued) q.catch(() => {});
+    throw error;
+  }
+  return Promise.all(queued);
+}
+
 async function writeBatch(tx: BatchTx, batch: ObservationBatch): Promise<ApplyResult> {
   const result: ApplyResult = { tasksAdded: 0, tasksChanged: 0, eventsAdded: 0 };
   const events = tx.objectStore('events');
@@ -58,7 +74,7 @@ async function writeBatch(tx: BatchTx, batch: ObservationBatch): Promise<ApplyRe
   for (const fact of batch.facts) await addEvent(eventFromFact(fact));
 
   const tasks = tx.objectStore('tasks');
-  const previous = await Promise.all(batch.tasks.map((t) => tasks.get(t.key)));
+  const previous = await queueAll(batch.tasks, (t) => tasks.get(t.key));
   for (const [i, observation] of batch.tasks.entries()) {
     const before = previous[i];
     const factsForTask = batch.facts.filter((f) => f.taskKey === observation.key);
@@ -224,6 +240,7 @@ function mergeObservation(
     assignees,
     toldDue,
     clientDue: before?.clientDue ?? null,
+    ...(before?.stakes ? { stakes: before.stakes } : {}),
     done: obs.done,
     completedAt,
     dueUnparsed: toldDue === null && (obs.dueUnparsed ?? false),

@@ -1,5 +1,5 @@
 import type { HistoryDb } from './db';
-import type { TaskRecord } from './schema';
+import type { Stakes, TaskRecord } from './schema';
 
 /** Records (or clears, with null) the owner's private client deadline, with an event in the same transaction. */
 export async function setClientDue(
@@ -16,7 +16,7 @@ export async function setClientDue(
   }
   if (task.clientDue !== clientDue) {
     await tx.objectStore('events').put({
-      id: `${taskKey}|client-due-set|${now}`,
+      id: `${taskKey}|client-due-set|${now}|${clientDue ?? 'none'}`,
       taskKey,
       type: 'client-due-set',
       at: now,
@@ -66,7 +66,7 @@ export async function setExcluded(db: HistoryDb, taskKey: string, excluded: bool
   if (task) {
     const type = excluded ? 'excluded' : 'exclusion-cleared';
     await tx.objectStore('events').put({
-      id: `${taskKey}|${type}|${now}`,
+      id: `${taskKey}|${type}|${now}|${reason ?? ''}`,
       taskKey,
       type,
       at: now,
@@ -97,6 +97,28 @@ export async function markTask(db: HistoryDb, taskKey: string, mark: 'owner-deli
       newValue: null,
       contractorId: null,
     });
+  }
+  await tx.done;
+  return task !== undefined;
+}
+
+/** How much rides on a task: the target chance its suggested told date aims for. */
+export async function setStakes(db: HistoryDb, taskKey: string, stakes: Stakes, now: string): Promise<boolean> {
+  const tx = db.transaction(['tasks', 'events'], 'readwrite');
+  const task = await tx.objectStore('tasks').get(taskKey);
+  if (task && (task.stakes ?? 'normal') !== stakes) {
+    await tx.objectStore('events').put({
+      id: `${taskKey}|stakes-set|${now}|${stakes}`,
+      taskKey,
+      type: 'stakes-set',
+      at: now,
+      source: 'owner',
+      approximate: false,
+      oldValue: task.stakes ?? 'normal',
+      newValue: stakes,
+      contractorId: null,
+    });
+    await tx.objectStore('tasks').put({ ...task, stakes });
   }
   await tx.done;
   return task !== undefined;

@@ -31,6 +31,8 @@ export interface ContractorRecord {
   rate?: string;
 }
 
+export type Stakes = 'normal' | 'critical' | 'low';
+
 export interface TaskRecord {
   /** `<site>:<native id>` */
   key: string;
@@ -46,6 +48,8 @@ export interface TaskRecord {
   toldDue: string | null;
   /** The owner's private client deadline, `YYYY-MM-DD`. */
   clientDue: string | null;
+  /** How much rides on it: picks the target chance (options: normal, critical, low-stakes). Absent = normal. */
+  stakes?: Stakes;
   done: boolean;
   completedAt: string | null;
   /** Set when the page shows a due date Leeway could not parse; kept so the popup can flag it. */
@@ -74,6 +78,8 @@ export const EVENT_TYPES = [
   'zone-changed',
   /** The owner says the work was handed in (the site does not show it done). */
   'owner-delivered',
+  /** The owner set how much rides on the task (normal / critical / low); newValue. */
+  'stakes-set',
   /** The owner accepted the delivered work. */
   'accepted',
 ] as const;

@@ -6,7 +6,7 @@ import type { ContractorRecord, HistoryEvent, TaskRecord } from '../store/schema
 import type { ContractorView, TaskView, Zone } from '../messages/views';
 import type { ForecastPrior } from '../forecast';
 import { fundReleaseDate, fundReleaseReminder } from '../sites/upwork/funds';
-import { estimateReliability, planForTask } from './forecast-adapter';
+import { estimateReliability, planForTask, targetFor } from './forecast-adapter';
 import { taskAlerts } from '../alerts/task-alerts';
 
 export interface ViewContext {
@@ -37,6 +37,8 @@ export function buildTaskView(
   const ownerDelivered = events.find((e) => e.type === 'owner-delivered');
   const accepted = events.find((e) => e.type === 'accepted');
   const delivered = task.done || ownerDelivered !== undefined;
+  const stakes = task.stakes ?? 'normal';
+  const target = targetFor(stakes, ctx.settings);
   const plan =
     !delivered && task.clientDue
       ? planForTask({
@@ -45,6 +47,7 @@ export function buildTaskView(
           clientDue: task.clientDue,
           history,
           assigneeName: records.length === 1 ? records[0]!.name : null,
+          target,
           ctx: { today, settings: ctx.settings, prior: ctx.prior },
         })
       : null;
@@ -65,6 +68,8 @@ export function buildTaskView(
     assignees,
     toldDue,
     clientDue: task.clientDue,
+    stakes,
+    target,
     bufferDays: plan?.bufferDays ?? null,
     suggestedTold: plan?.suggestedTold ?? null,
     chance: plan?.chance ?? null,

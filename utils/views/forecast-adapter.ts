@@ -121,11 +121,12 @@ export function planForTask(input: {
   clientDue: string;
   history: DerivedDelivery[];
   assigneeName: string | null;
+  /** The chance to aim for (from the task's stakes). */
+  target: number;
   ctx: ForecastContext;
 }): TaskPlan {
-  const { toldDue, clientDue, ctx } = input;
+  const { toldDue, clientDue, ctx, target } = input;
   const calendar = calendarOf(ctx.settings);
-  const target = ctx.settings.targets.default;
   const reviewMarginDays = ctx.settings.reviewMarginDays;
   const history = asDeliveries(input.history);
   const assignedOn = [input.assignedOn, toldDue ?? input.assignedOn, clientDue, ctx.today].sort()[0]!;
@@ -159,6 +160,11 @@ function explain(why: Why, p: number, meetsTarget: boolean, target: number, name
     : `Even the latest sensible date gives only ${percent(p)} (aim: ${percent(target)}): consider moving the client deadline or splitting the work.`;
   const drift = why.driftDetected ? ' Recent deliveries are worse than earlier ones, so they count more.' : '';
   return `${basis} ${aim}${drift}`;
+}
+
+/** The target chance for a task's stakes, from the options. */
+export function targetFor(stakes: 'normal' | 'critical' | 'low', settings: Settings): number {
+  return stakes === 'critical' ? settings.targets.critical : stakes === 'low' ? settings.targets.lowStakes : settings.targets.default;
 }
 
 /** Working days after `from` up to and including `to` (negative when `to` is earlier). */
