@@ -8,8 +8,8 @@ export default defineConfig({
     name: 'Leeway — buffer deadlines for contractors',
     short_name: 'Leeway',
     description:
-      'Tell contractors an earlier date than your client’s, sized from their track record. Reliability badges on Trello cards.',
-    permissions: ['storage', 'contextMenus', 'activeTab'],
+      'Tell contractors an earlier date than your client’s, sized from their track record. Reliability badges on Trello, Asana and Upwork.',
+    permissions: ['storage', 'contextMenus', 'activeTab', 'alarms', 'notifications'],
     action: { default_title: 'Leeway' },
     ...(browser === 'firefox'
       ? {

@@ -14,15 +14,10 @@ import { fileURLToPath } from 'node:url';
 import { planChain, planToldDue, reliability, type Delivery } from '../utils/forecast/index';
 import { WorkCalendar, formatDay, parseDay } from '../utils/forecast/calendar';
 import { createRng } from '../utils/forecast/rng';
+import type { Row } from './row';
 
-export interface Row {
-  name: string;
-  ms: number;
-  baselineMs: number;
-  ratio: number;
-  target: string;
-  pass: boolean;
-}
+export type { Row };
+
 
 const cal = new WorkCalendar();
 

@@ -3,17 +3,8 @@
  * two years across the three sites, about `eventsPerTask` events each. Deterministic for a seed.
  */
 import type { ExportFile } from '../utils/export/format';
+import { seededRandom as random } from '../utils/forecast/rng';
 
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const SITES = ['trello', 'asana', 'upwork'] as const;
 

@@ -8,15 +8,8 @@ import path from 'node:path';
 import type { BrowserContext } from '@playwright/test';
 import { launchWithExtension } from '../e2e/support/extension';
 import { generateHistory } from './history-generator';
+import type { Row } from './row';
 
-export interface PopupRow {
-  name: string;
-  ms: number;
-  baselineMs: number;
-  ratio: number;
-  target: string;
-  pass: boolean;
-}
 
 /**
  * Milliseconds from the popup's navigation start until it shows tasks (or says there are none), as the
@@ -34,7 +27,7 @@ async function firstContent(context: BrowserContext, extensionId: string): Promi
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
-export async function runPopupBench(): Promise<PopupRow[]> {
+export async function runPopupBench(): Promise<Row[]> {
   const profile = mkdtempSync(path.join(tmpdir(), 'leeway-bench-'));
   const { context, extensionId } = await launchWithExtension(profile);
   try {

@@ -5,16 +5,8 @@
  */
 import { runForecastSpeedBench } from './forecast-speed';
 import { runPopupBench } from './popup';
+import type { Row } from './row';
 import { runStoreBench } from './store';
-
-interface Row {
-  name: string;
-  ms: number;
-  baselineMs: number;
-  ratio: number;
-  target: string;
-  pass: boolean;
-}
 
 function print(title: string, rows: Row[]): void {
   console.log(`\n## ${title}\n`);

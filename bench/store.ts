@@ -12,15 +12,8 @@ import { openHistoryDb } from '../utils/store/db';
 import { DEFAULT_SETTINGS } from '../utils/settings-schema';
 import type { ForecastPrior } from '../utils/forecast';
 import { generateHistory } from './history-generator';
+import type { Row } from './row';
 
-export interface StoreRow {
-  name: string;
-  ms: number;
-  baselineMs: number;
-  ratio: number;
-  target: string;
-  pass: boolean;
-}
 
 async function time<T>(fn: () => Promise<T> | T): Promise<[number, T]> {
   const start = performance.now();
@@ -28,7 +21,7 @@ async function time<T>(fn: () => Promise<T> | T): Promise<[number, T]> {
   return [performance.now() - start, value];
 }
 
-export async function runStoreBench(): Promise<StoreRow[]> {
+export async function runStoreBench(): Promise<Row[]> {
   globalThis.indexedDB = new IDBFactory();
   const db = await openHistoryDb();
   let prior: ForecastPrior | null = null;

@@ -4,8 +4,9 @@ import { sendToBackground } from '@/utils/messages/client';
 import type { DeliveryRow, Overview } from '@/utils/messages/protocol';
 import type { ContractorView } from '@/utils/messages/views';
 import { percent, shortDate } from '@/utils/overlay/format';
+import { IdentityList, SITE_NAMES as IDENTITY_SITE_NAMES } from './IdentityList';
 
-const SITE_NAMES: Record<string, string> = { trello: 'Trello', asana: 'Asana', upwork: 'Upwork', manual: 'Leeway' };
+const SITE_NAMES: Record<string, string> = IDENTITY_SITE_NAMES;
 
 /** One contractor: their record in figures and in full, the owner's notes, and their identities on each site. */
 export function ContractorPage({ id, overview, onBack, onTask }: { id: string; overview: Overview; onBack: () => void; onTask: (key: string) => void }) {
@@ -81,23 +82,7 @@ export function ContractorPage({ id, overview, onBack, onTask }: { id: string; o
       <OwnerNotes contractor={c} onSaved={() => setSaved('Saved.')} />
       {saved && <p class="notice" role="status">{saved}</p>}
       <h3>On each site</h3>
-      <ul class="identities">
-        {c.identities.map((i) => (
-          <li key={`${i.site}:${i.handle}`}>
-            {SITE_NAMES[i.site]}: {i.displayName || i.handle}
-            {c.identities.length > 1 && (
-              <button
-                type="button"
-                class="link"
-                aria-label={`Unlink ${i.displayName || i.handle} on ${SITE_NAMES[i.site]}`}
-                onClick={() => void sendToBackground({ type: 'unlink-identity', identityKey: `${i.site}:${i.handle}` })}
-              >
-                unlink
-              </button>
-            )}
-          </li>
-        ))}
-      </ul>
+      <IdentityList person={c} as="ul" />
       {suggestions.map((s) => {
         const other = s.a === c.contractorId ? s.b : s.a;
         const person = overview.contractors.find((x) => x.contractorId === other);

@@ -2,8 +2,8 @@ import type { Overview } from '@/utils/messages/protocol';
 import type { ContractorView } from '@/utils/messages/views';
 import { sendToBackground } from '@/utils/messages/client';
 import { percent } from '@/utils/overlay/format';
+import { IdentityList, SITE_NAMES } from './IdentityList';
 
-const SITE_NAMES = { trello: 'Trello', asana: 'Asana', upwork: 'Upwork', manual: 'Leeway' } as const;
 
 /** Everyone Leeway has seen, with their record and a plain recommendation; and people to link across sites. */
 export function People({ overview, onOpen }: { overview: Overview; onOpen: (contractorId: string) => void }) {
@@ -62,23 +62,7 @@ function Person({ person, onOpen }: { person: ContractorView; onOpen: (id: strin
         {person.trend !== 'steady' && <span class={`trend-${person.trend}`}>{person.trend}</span>}
       </div>
       <div class={`rec rec-${person.recommendation.kind}`}>{person.recommendation.text}</div>
-      <div class="identities">
-        {person.identities.map((i) => (
-          <span class="identity" key={`${i.site}:${i.handle}`}>
-            {SITE_NAMES[i.site]}: {i.displayName || i.handle}
-            {person.identities.length > 1 && (
-              <button
-                type="button"
-                class="link"
-                aria-label={`Unlink ${i.displayName || i.handle} on ${SITE_NAMES[i.site]}`}
-                onClick={() => void sendToBackground({ type: 'unlink-identity', identityKey: `${i.site}:${i.handle}` })}
-              >
-                unlink
-              </button>
-            )}
-          </span>
-        ))}
-      </div>
+      <IdentityList person={person} />
     </li>
   );
 }

@@ -5,6 +5,7 @@
  * Dates are relative to `today`; the same `today` gives the same file.
  */
 import type { ExportFile } from '../../utils/export/format';
+import { seededRandom as random } from '../../utils/forecast/rng';
 
 interface Person {
   id: string;
@@ -30,16 +31,6 @@ const PEOPLE: Person[] = [
 const WORK = ['Landing page copy', 'Logo variations', 'Checkout QA', 'Blog post draft', 'Newsletter template', 'API endpoint', 'Icon set',
   'Product photos retouch', 'Pricing table', 'Onboarding emails', 'Bug fixes batch', 'Analytics events', 'Case study layout', 'Social banners'];
 
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** `today` + days, at a given UTC hour, skipping to Monday when it lands on a weekend. */
 function workday(today: string, days: number, hour: number): string {

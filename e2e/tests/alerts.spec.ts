@@ -65,7 +65,7 @@ async function loadBoard(context: BrowserContext, url: string) {
   return { page, started };
 }
 
-test('an overdue open card puts a red count on the toolbar and raises one notification, within seconds', async ({ launched, trello }) => {
+test('an overdue open card puts a red count on the toolbar and raises its notification, within seconds', async ({ launched, trello }) => {
   const { context, serviceWorker: sw } = launched;
   await quietHoursOff(sw);
   const { page, started } = await loadBoard(context, boardUrl(trello));

@@ -12,6 +12,7 @@ import {
   DIGEST,
   DIGEST_ID,
   EMPTY_STATE,
+  isOpen,
   snooze,
   taskOfNotice,
   watchedTasks,
@@ -75,7 +76,7 @@ export function createAlerts(deps: AlertDeps) {
     // Saved before showing: a worker stopped halfway loses a notice rather than repeating one.
     await alertStateItem.setValue(decision.state);
     for (const notice of decision.notices) await show(notice);
-    await ensureAlarm(tasks.some((t) => !t.done));
+    await ensureAlarm(tasks.some(isOpen));
   }
 
   /** Recomputes every open task's chance and zone, logs transitions, updates the badge and notifies. */

@@ -54,7 +54,7 @@ const EventSchema = z.object({
   taskKey: z.string().min(3).max(300),
   type: z.enum(EVENT_TYPES),
   at: InstantSchema,
-  source: z.enum(['json', 'dom', 'owner', 'import']),
+  source: z.enum(['json', 'dom', 'owner', 'import', 'leeway']),
   approximate: z.boolean(),
   oldValue: z.string().max(100).nullable(),
   newValue: z.string().max(100).nullable(),

@@ -22,6 +22,12 @@ export function createRng(seed: number): Rng {
   };
 }
 
+/** The same stream as a plain function, for generators of test data and demos. */
+export function seededRandom(seed: number): () => number {
+  const rng = createRng(seed);
+  return () => rng.next();
+}
+
 export function normal(rng: Rng): number {
   if (rng.spare !== undefined && !Number.isNaN(rng.spare)) {
     const z = rng.spare;

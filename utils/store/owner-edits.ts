@@ -1,5 +1,10 @@
 import type { HistoryDb } from './db';
-import type { Stakes, TaskRecord } from './schema';
+import type { EventType, HistoryEvent, Stakes, TaskRecord } from './schema';
+
+/** An event the owner caused: exact, at the time they did it. The id carries the value, so nothing is overwritten. */
+function ownerEvent(id: string, taskKey: string, type: EventType, at: string, oldValue: string | null, newValue: string | null): HistoryEvent {
+  return { id, taskKey, type, at, source: 'owner', approximate: false, oldValue, newValue, contractorId: null };
+}
 
 /** Records (or clears, with null) the owner's private client deadline, with an event in the same transaction. */
 export async function setClientDue(
@@ -15,17 +20,7 @@ export async function setClientDue(
     return null;
   }
   if (task.clientDue !== clientDue) {
-    await tx.objectStore('events').put({
-      id: `${taskKey}|client-due-set|${now}|${clientDue ?? 'none'}`,
-      taskKey,
-      type: 'client-due-set',
-      at: now,
-      source: 'owner',
-      approximate: false,
-      oldValue: task.clientDue,
-      newValue: clientDue,
-      contractorId: null,
-    });
+    await tx.objectStore('events').put(ownerEvent(`${taskKey}|client-due-set|${now}|${clientDue ?? 'none'}`, taskKey, 'client-due-set', now, task.clientDue, clientDue));
     task.clientDue = clientDue;
     await tx.objectStore('tasks').put(task);
   }
@@ -39,17 +34,7 @@ export async function setDone(db: HistoryDb, taskKey: string, done: boolean, now
   const task = await tx.objectStore('tasks').get(taskKey);
   if (task && task.done !== done) {
     const type = done ? 'completed' : 'reopened';
-    await tx.objectStore('events').put({
-      id: `${taskKey}|${type}|${now}`,
-      taskKey,
-      type,
-      at: now,
-      source: 'owner',
-      approximate: false,
-      oldValue: null,
-      newValue: null,
-      contractorId: null,
-    });
+    await tx.objectStore('events').put(ownerEvent(`${taskKey}|${type}|${now}`, taskKey, type, now, null, null));
     task.done = done;
     task.completedAt = done ? now : null;
     task.lastSeenAt = now;
@@ -65,17 +50,7 @@ export async function setExcluded(db: HistoryDb, taskKey: string, excluded: bool
   const task = await tx.objectStore('tasks').get(taskKey);
   if (task) {
     const type = excluded ? 'excluded' : 'exclusion-cleared';
-    await tx.objectStore('events').put({
-      id: `${taskKey}|${type}|${now}|${reason ?? ''}`,
-      taskKey,
-      type,
-      at: now,
-      source: 'owner',
-      approximate: false,
-      oldValue: null,
-      newValue: excluded ? reason : null,
-      contractorId: null,
-    });
+    await tx.objectStore('events').put(ownerEvent(`${taskKey}|${type}|${now}|${reason ?? ''}`, taskKey, type, now, null, excluded ? reason : null));
   }
   await tx.done;
 }
@@ -86,17 +61,7 @@ export async function markTask(db: HistoryDb, taskKey: string, mark: 'owner-deli
   const task = await tx.objectStore('tasks').get(taskKey);
   const already = task ? (await tx.objectStore('events').index('byTask').getAll(taskKey)).some((e) => e.type === mark) : false;
   if (task && !already) {
-    await tx.objectStore('events').put({
-      id: `${taskKey}|${mark}|${now}`,
-      taskKey,
-      type: mark,
-      at: now,
-      source: 'owner',
-      approximate: false,
-      oldValue: null,
-      newValue: null,
-      contractorId: null,
-    });
+    await tx.objectStore('events').put(ownerEvent(`${taskKey}|${mark}|${now}`, taskKey, mark, now, null, null));
   }
   await tx.done;
   return task !== undefined;
@@ -107,17 +72,7 @@ export async function setStakes(db: HistoryDb, taskKey: string, stakes: Stakes, 
   const tx = db.transaction(['tasks', 'events'], 'readwrite');
   const task = await tx.objectStore('tasks').get(taskKey);
   if (task && (task.stakes ?? 'normal') !== stakes) {
-    await tx.objectStore('events').put({
-      id: `${taskKey}|stakes-set|${now}|${stakes}`,
-      taskKey,
-      type: 'stakes-set',
-      at: now,
-      source: 'owner',
-      approximate: false,
-      oldValue: task.stakes ?? 'normal',
-      newValue: stakes,
-      contractorId: null,
-    });
+    await tx.objectStore('events').put(ownerEvent(`${taskKey}|stakes-set|${now}|${stakes}`, taskKey, 'stakes-set', now, task.stakes ?? 'normal', stakes));
     await tx.objectStore('tasks').put({ ...task, stakes });
   }
   await tx.done;

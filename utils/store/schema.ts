@@ -84,8 +84,11 @@ export const EVENT_TYPES = [
   'accepted',
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
-/** `import`: derived from the task fields of an imported file that carried no events. */
-export type EventSource = ObservationSource | 'import';
+/**
+ * `import`: derived from the task fields of an imported file that carried no events.
+ * `leeway`: Leeway's own computation (zone changes), exact as to when Leeway recomputed.
+ */
+export type EventSource = ObservationSource | 'import' | 'leeway';
 
 /** One line of the append-only history. Nothing here is ever updated or deleted by observation. */
 export interface HistoryEvent {

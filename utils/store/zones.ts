@@ -3,9 +3,8 @@
  * recompute. The log itself is the memory of each task's last zone, read and written in one transaction,
  * so a transition is recorded once however often (or concurrently) the recompute runs.
  *
- * source: 'json'. The event is Leeway's own exact record of when it saw the change (approximate: false), not
- * something the owner did ('owner' would read as an owner edit) nor a page reading ('dom'). EventSource has no
- * value for "computed by Leeway"; 'json' is the closest meaning: a machine record with an exact time.
+ * source: 'leeway'. The event is Leeway's own exact record of when it saw the change (approximate: false), not
+ * something the owner did, a site's record or a page reading.
  */
 import type { HistoryDb } from './db';
 import type { HistoryEvent } from './schema';
@@ -49,7 +48,7 @@ export async function recordZones(db: HistoryDb, zones: readonly { taskKey: stri
         taskKey: t.taskKey,
         type: 'zone-changed',
         at,
-        source: 'json',
+        source: 'leeway',
         approximate: false,
         oldValue: t.from,
         newValue: t.to,

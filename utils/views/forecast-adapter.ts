@@ -17,6 +17,7 @@ import type { DerivedDelivery } from '../history/deliveries';
 import type { ContractorView, Zone } from '../messages/views';
 import type { Settings } from '../settings';
 import { percent } from '../overlay/format';
+import { repeatedSlip as isRepeatedSlip } from '../alerts/ladder';
 
 export interface ForecastContext {
   today: string;
@@ -48,15 +49,6 @@ export type ContractorRecordFigures = Pick<
   ContractorView,
   'grade' | 'n' | 'onTimeRate' | 'typicalSlipDays' | 'evidence' | 'trend' | 'repeatedSlip' | 'recommendation'
 >;
-
-/** Late at least twice among the last five deliveries that count. */
-export function hasRepeatedSlip(history: DerivedDelivery[], today: string): boolean {
-  const counted = history
-    .filter((d) => !d.excluded && (d.deliveredOn !== null || today > d.toldDue))
-    .sort((a, b) => (a.toldDue < b.toldDue ? -1 : 1))
-    .slice(-5);
-  return counted.filter((d) => d.deliveredOn === null || d.deliveredOn > d.toldDue).length >= 2;
-}
 
 function recommend(grade: ContractorView['grade'], repeated: boolean, trend: ContractorView['trend'], n: number): ContractorView['recommendation'] {
   if (grade === 'watch' && repeated) return { kind: 'replace', text: 'Consider replacing: late again and again. Don’t renew without a talk.' };
@@ -90,7 +82,7 @@ export function estimateReliability(
   }
   // Trend: recency-weighted on-time share minus the plain share, in points; ±5 points is noise.
   const trend = r.why.driftDetected || r.trend < -0.05 ? 'worsening' : r.trend > 0.05 ? 'improving' : 'steady';
-  const repeatedSlip = hasRepeatedSlip(history, ctx.today);
+  const repeatedSlip = isRepeatedSlip(history, ctx.today);
   return {
     grade: r.grade,
     n: r.n,

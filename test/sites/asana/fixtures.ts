@@ -1,23 +1,10 @@
 /** Loads the static Asana fixtures for tests (DOM tests need the happy-dom environment for DOMParser). */
-import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { FetchLike } from '@/utils/sites/asana/json';
 import { asanaJsonKey } from '../../fixtures/asana/generate-project';
+import { parseHtml, siteFixtures } from '../fixture-files';
 
-export const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), '../../fixtures/asana');
-
-export function fixtureText(name: string): string {
-  return readFileSync(join(FIXTURES, name), 'utf8');
-}
-
-export function parseHtml(html: string): Document {
-  return new DOMParser().parseFromString(html, 'text/html');
-}
-
-export function fixtureDocument(name: string): Document {
-  return parseHtml(fixtureText(name));
-}
+export { parseHtml };
+export const { FIXTURES, fixtureText, fixtureDocument } = siteFixtures('asana');
 
 /** The day the static fixtures were "rendered" (a Tuesday; see static-project.ts). */
 export const FIXTURE_TODAY = '2026-12-01';

@@ -1,21 +1,8 @@
 /** Loads the static Upwork fixtures for DOM tests (needs the happy-dom environment for DOMParser). */
-import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { parseHtml, siteFixtures } from '../fixture-files';
 
-export const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), '../../fixtures/upwork');
-
-export function fixtureText(name: string): string {
-  return readFileSync(join(FIXTURES, name), 'utf8');
-}
-
-export function parseHtml(html: string): Document {
-  return new DOMParser().parseFromString(html, 'text/html');
-}
-
-export function fixtureDocument(name: string): Document {
-  return parseHtml(fixtureText(name));
-}
+export { parseHtml };
+export const { FIXTURES, fixtureText, fixtureDocument } = siteFixtures('upwork');
 
 /** The day the static fixtures were rendered (see write-fixtures.ts). */
 export const FIXTURE_TODAY = '2026-12-01';

@@ -1,0 +1,9 @@
+/** One line of `npm run bench`: a measured time, its baseline from the same run, and the target it must meet. */
+export interface Row {
+  name: string;
+  ms: number;
+  baselineMs: number;
+  ratio: number;
+  target: string;
+  pass: boolean;
+}

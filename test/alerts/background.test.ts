@@ -1,0 +1,102 @@
+import 'fake-indexeddb/auto';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { alertStateItem, createAlerts, RECOMPUTE_ALARM, registerAlerts } from '@/entrypoints/background/alerts';
+import { createHistoryService } from '@/utils/background/service';
+import { openHistoryDb, type HistoryDb } from '@/utils/store/db';
+import { historyRevisionItem } from '@/utils/settings';
+import { batch, freshIndexedDb, observation } from '../store/helpers';
+import { testDeps } from '../background/deps';
+import { settings } from './helpers';
+
+let db: HistoryDb;
+// The fake clock: Wednesday 4 March 2026, midday UTC. The card below was due Monday.
+let now = new Date('2026-03-04T12:00:00.000Z');
+const service = () => createHistoryService(testDeps({ db: async () => db, now: () => now }));
+const deps = () => ({ overview: service().overview, db: async () => db, settings: async () => settings(), now: () => now, log: () => {} });
+const NOTICE = 'leeway|task|trello:Chck0003';
+
+async function observeOverdue(): Promise<void> {
+  const overdue = observation({ key: 'trello:Chck0003', nativeId: 'Chck0003', title: 'Checkout bug fixes', due: '2026-03-02T17:00:00.000Z' });
+  const reply = await service().handle({ type: 'observe', batch: batch([overdue], { observedAt: '2026-02-20T10:00:00.000Z' }) });
+  expect(reply.ok).toBe(true);
+}
+
+const zoneEvents = async () => (await db.getAll('events')).filter((e) => e.type === 'zone-changed');
+
+beforeEach(async () => {
+  fakeBrowser.reset();
+  freshIndexedDb();
+  db = await openHistoryDb();
+  now = new Date('2026-03-04T12:00:00.000Z');
+});
+
+describe('alerts in the background', () => {
+  it('an overdue open task: red badge, one notification with buttons, a logged transition, the alarm', async () => {
+    await observeOverdue();
+    const create = vi.spyOn(fakeBrowser.notifications, 'create');
+    await createAlerts(deps()).recompute();
+
+    expect(await fakeBrowser.action.getBadgeText({})).toBe('1');
+    expect(await fakeBrowser.action.getBadgeBackgroundColor({})).toEqual([0xd9, 0x30, 0x25, 255]);
+    expect(await fakeBrowser.action.getTitle({})).toContain('• Checkout bug fixes — overdue 2 days');
+    expect(Object.keys(await fakeBrowser.notifications.getAll())).toEqual([NOTICE]);
+    expect(create).toHaveBeenCalledWith(NOTICE, expect.objectContaining({ title: 'Off track: “Checkout bug fixes”', buttons: [{ title: 'Open the task' }, { title: 'Snooze a day' }] }));
+    expect((await zoneEvents()).map((e) => [e.oldValue, e.newValue])).toEqual([[null, 'red']]);
+    expect(await fakeBrowser.alarms.get(RECOMPUTE_ALARM)).toMatchObject({ periodInMinutes: 30 });
+  });
+
+  it('a restarted worker (new instance, same storage) repeats nothing', async () => {
+    await observeOverdue();
+    await createAlerts(deps()).recompute();
+    const create = vi.spyOn(fakeBrowser.notifications, 'create');
+    now = new Date('2026-03-04T12:30:00.000Z');
+    const restarted = createAlerts(deps());
+    await Promise.all([restarted.recompute(), restarted.recompute(), restarted.recompute()]);
+    expect(create).not.toHaveBeenCalled();
+    expect(await zoneEvents()).toHaveLength(1);
+  });
+
+  it('recomputes at once when the history revision is bumped, and on the alarm', async () => {
+    registerAlerts(deps());
+    await observeOverdue();
+    await historyRevisionItem.setValue(1);
+    await vi.waitFor(async () => expect(await fakeBrowser.action.getBadgeText({})).toBe('1'));
+
+    await fakeBrowser.action.setBadgeText({ text: '' });
+    await fakeBrowser.alarms.onAlarm.trigger({ name: RECOMPUTE_ALARM, scheduledTime: Date.now(), persistAcrossSessions: true });
+    await vi.waitFor(async () => expect(await fakeBrowser.action.getBadgeText({})).toBe('1'));
+  });
+
+  it('re-creates the alarm on install and browser start, and drops it when nothing is open', async () => {
+    registerAlerts(deps());
+    await fakeBrowser.runtime.onStartup.trigger();
+    // Nothing tracked: the start-up recompute clears the alarm it just made.
+    await vi.waitFor(async () => expect(await fakeBrowser.alarms.getAll()).toEqual([]));
+    await observeOverdue();
+    await fakeBrowser.runtime.onInstalled.trigger({ reason: 'update', previousVersion: '0.0.9' });
+    await vi.waitFor(async () => expect(await fakeBrowser.alarms.get(RECOMPUTE_ALARM)).toBeDefined());
+  });
+
+  it('the buttons: open the task in a tab; snooze a day (kept in storage), then asked again', async () => {
+    registerAlerts(deps());
+    await observeOverdue();
+    await createAlerts(deps()).recompute();
+    const tabs = vi.spyOn(fakeBrowser.tabs, 'create').mockResolvedValue({} as never);
+
+    await fakeBrowser.notifications.onButtonClicked.trigger(NOTICE, 0);
+    await vi.waitFor(() => expect(tabs).toHaveBeenCalledWith({ url: 'https://trello.com/c/AbC123xy' }));
+
+    await fakeBrowser.notifications.onButtonClicked.trigger(NOTICE, 1);
+    await vi.waitFor(async () => expect((await alertStateItem.getValue()).snoozes['trello:Chck0003']).toBe('2026-03-05T12:00:00.000Z'));
+    expect(await fakeBrowser.notifications.getAll()).toEqual({});
+
+    const create = vi.spyOn(fakeBrowser.notifications, 'create');
+    now = new Date('2026-03-04T18:00:00.000Z');
+    await createAlerts(deps()).recompute();
+    expect(create).not.toHaveBeenCalled();
+    now = new Date('2026-03-05T12:30:00.000Z');
+    await createAlerts(deps()).recompute();
+    expect(create).toHaveBeenCalledTimes(1);
+  });
+});
