@@ -129,8 +129,22 @@ export function TaskDetail({ task, onBack, onContractor }: { task: TaskView; onB
           <h3>Checkpoints</h3>
           <ul>
             {task.checkpoints.map((c) => (
-              <li key={c.date} class={`cp-${c.status}`}>
+              <li key={c.date} class={`cp-${c.status}`} data-checkpoint={c.date} data-status={c.status}>
                 {shortDate(c.date)} · {Math.round(c.fraction * 100)}% · {c.status}
+                {!task.done && c.date <= today && (
+                  <>
+                    {c.status !== 'met' && (
+                      <button type="button" class="link" onClick={() => void sendToBackground({ type: 'mark-checkpoint', taskKey: task.key, date: c.date, status: 'met' })}>
+                        mark met
+                      </button>
+                    )}
+                    {c.status !== 'missed' && (
+                      <button type="button" class="link" onClick={() => void sendToBackground({ type: 'mark-checkpoint', taskKey: task.key, date: c.date, status: 'missed' })}>
+                        mark missed
+                      </button>
+                    )}
+                  </>
+                )}
               </li>
             ))}
           </ul>

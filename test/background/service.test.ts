@@ -160,4 +160,24 @@ describe('history service', () => {
     const events = await db.getAllFromIndex('events', 'byTask', 'trello:AbC123xy');
     expect(events.filter((e) => e.type === 'stakes-set').map((e) => e.newValue).sort()).toEqual(['critical', 'low']);
   });
+
+  it('checkpoints: the owner marks one missed (or met), and the checklist progress decides the rest', async () => {
+    // Assigned 1 March (Sun → counts from Mon), told due 20 March: checkpoints at about 25/50/75%.
+    const facts = [{ taskKey: 'trello:AbC123xy', factId: 'c1', kind: 'created' as const, at: '2026-02-23T09:00:00.000Z' }];
+    await service().handle({ type: 'observe', batch: batch([observation({ due: '2026-03-20T17:00:00.000Z', progress: 0.1 })], { facts }) });
+    const view = async () => {
+      const reply = await service().handle({ type: 'get-views', taskKeys: ['trello:AbC123xy'], contractorIds: [] });
+      if (!reply.ok || !('views' in reply)) throw new Error('no views');
+      return reply.views.tasks[0]!;
+    };
+    const before = await view();
+    expect(before.checkpoints.length).toBeGreaterThanOrEqual(1);
+    const past = before.checkpoints.filter((c) => c.date < '2026-03-03');
+    expect(past.length).toBeGreaterThan(0);
+    // 10% done at a 25% checkpoint: missed, by the site's own progress.
+    expect(past[0]!.status).toBe('missed');
+    await service().handle({ type: 'mark-checkpoint', taskKey: 'trello:AbC123xy', date: past[0]!.date, status: 'met' });
+    const after = await view();
+    expect(after.checkpoints.find((c) => c.date === past[0]!.date)?.status).toBe('met');
+  });
 });

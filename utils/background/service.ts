@@ -1,7 +1,7 @@
 import { applyBatch } from '../store/apply-batch';
 import type { HistoryDb } from '../store/db';
 import { linkIdentity, suggestLinks, unlinkIdentity } from '../store/links';
-import { markTask, setClientDue, setDone, setExcluded, setStakes } from '../store/owner-edits';
+import { markCheckpoint, markTask, setClientDue, setDone, setExcluded, setStakes } from '../store/owner-edits';
 import { trackManual } from '../store/manual';
 import { deliveriesCsv, exportHistory } from '../export/export-history';
 import { importHistory, parseImport } from '../export/import-history';
@@ -149,6 +149,12 @@ export function createHistoryService(deps: ServiceDeps) {
             return { ok: false, error: 'Tasks from a site are marked done on that site; Leeway follows it.' };
           }
           await setDone(db, request.taskKey, request.done, deps.now().toISOString());
+          await deps.onHistoryChanged();
+          return { ok: true };
+        }
+        case 'mark-checkpoint': {
+          const found = await markCheckpoint(db, request.taskKey, request.date, request.status, deps.now().toISOString());
+          if (!found) return { ok: false, error: `No task ${request.taskKey}` };
           await deps.onHistoryChanged();
           return { ok: true };
         }

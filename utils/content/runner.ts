@@ -17,6 +17,11 @@ const SETTLE_MS = 120;
 /** How long chips wait for the site's JSON before placing from the DOM alone. */
 const SNAPSHOT_PATIENCE_MS = 3000;
 
+/** How long a burst of history changes settles before views are fetched again. */
+const RELOAD_SETTLE_MS = 250;
+/** Idle-time budget per slice when decorating cards outside the viewport (leaves the frame to the page). */
+const IDLE_SLICE_MS = 8;
+
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /**
@@ -33,6 +38,11 @@ export function runAdapter(ctx: ContentScriptContext, adapter: SiteAdapter): voi
   /** While the site's JSON is on its way, DOM reads wait for it (briefly) instead of racing it. */
   let pendingSnapshot: Promise<void> | null = null;
   let snapshotKeys = new Set<string>();
+  /** Snapshot tasks the background has not answered for yet (sent after the visible ones): no views to ask for. */
+  let snapshotPending = new Set<string>();
+  /** Bumped by every refresh: idle-time decoration left over from an older read stops. */
+  let generation = 0;
+  let reloadTimer: number | undefined;
   let route: SiteRoute | null = null;
   /** Whether the site's JSON could be read for the current route. */
   let json: HealthReport['json'] = adapter.snapshot ? 'unavailable' : 'none';
@@ -72,7 +82,36 @@ export function runAdapter(ctx: ContentScriptContext, adapter: SiteAdapter): voi
     if (!fresh || ctx.isInvalid) return;
     snapshot = fresh;
     snapshotKeys = new Set(fresh.observations.map((o) => o.key));
-    await observe(fresh.observations, fresh.facts);
+    // The tasks on screen first, so their chips need not wait for the background to take in the whole
+    // board; the rest follows as one more batch (each batch is its own all-or-nothing transaction).
+    const visible = visibleKeys();
+    const first = fresh.observations.filter((o) => visible.has(o.key));
+    const rest = fresh.observations.filter((o) => !visible.has(o.key));
+    if (first.length === 0 || rest.length === 0) {
+      await observe(fresh.observations, fresh.facts);
+      return;
+    }
+    const keysOf = (os: TaskObservation[]) => new Set(os.map((o) => o.key));
+    const firstKeys = keysOf(first);
+    snapshotPending = keysOf(rest);
+    await observe(first, fresh.facts.filter((f) => firstKeys.has(f.taskKey)));
+    const pending = snapshotPending;
+    void observe(rest, fresh.facts.filter((f) => !firstKeys.has(f.taskKey)))
+      .catch(() => {})
+      .finally(() => {
+        if (snapshotPending === pending) snapshotPending = new Set();
+        schedule();
+      });
+  }
+
+  /** Keys of the tasks whose cards are on screen now (a DOM read; empty when the page can't be read yet). */
+  function visibleKeys(): Set<string> {
+    try {
+      const read = adapter.readPage(document, { today: todayLocal(), pageUrl });
+      return new Set(read.tasks.filter((t) => onScreen(t.container)).map((t) => t.key));
+    } catch {
+      return new Set();
+    }
   }
 
   async function refresh(): Promise<void> {
@@ -88,7 +127,7 @@ export function runAdapter(ctx: ContentScriptContext, adapter: SiteAdapter): voi
       for (const o of fallback) sentSignatures.set(o.key, JSON.stringify(o));
       await observe(fallback);
     }
-    const missingViews = read.tasks.filter((t) => !tasks.has(t.key)).map((t) => t.key);
+    const missingViews = [...new Set(read.tasks.filter((t) => !tasks.has(t.key) && !snapshotPending.has(t.key)).map((t) => t.key))];
     const standalone = read.people ?? [];
     const missingPeople = [...read.tasks.flatMap((t) => t.people), ...standalone]
       .map((p) => p.contractorId)
@@ -102,9 +141,31 @@ export function runAdapter(ctx: ContentScriptContext, adapter: SiteAdapter): voi
       if (reply.ok) absorb(reply.views);
     }
     if (ctx.isInvalid) return;
-    for (const placed of read.tasks) decorate(placed);
+    // Cards on screen now; the rest in idle time, a slice at a time, so a big board never blocks the page.
+    const mine = ++generation;
+    const later: PlacedTask[] = [];
+    for (const placed of read.tasks) {
+      if (onScreen(placed.container)) decorate(placed);
+      else later.push(placed);
+    }
     for (const person of standalone) badge(person, person.element.parentElement ?? document.body);
     void reportHealth(read);
+    if (later.length > 0) decorateWhenIdle(later, mine);
+  }
+
+  function decorateWhenIdle(queue: PlacedTask[], mine: number): void {
+    let next = 0;
+    const slice = (deadline?: IdleDeadline) => {
+      if (ctx.isInvalid || mine !== generation) return;
+      const until = performance.now() + Math.min(IDLE_SLICE_MS, deadline ? Math.max(1, deadline.timeRemaining()) : IDLE_SLICE_MS);
+      do {
+        const placed = queue[next++]!;
+        // A card removed since the read is re-read by the refresh its removal scheduled.
+        if (placed.container.isConnected) decorate(placed);
+      } while (next < queue.length && performance.now() < until);
+      if (next < queue.length) idle(slice);
+    };
+    idle(slice);
   }
 
   async function reportHealth(read: PageRead): Promise<void> {
@@ -184,6 +245,14 @@ export function runAdapter(ctx: ContentScriptContext, adapter: SiteAdapter): voi
   }
 
   /** The owner changed something elsewhere (popup, another tab): fetch fresh views for what is shown. */
+  function reloadViewsSoon(): void {
+    if (reloadTimer !== undefined) return;
+    reloadTimer = ctx.setTimeout(() => {
+      reloadTimer = undefined;
+      void reloadViews();
+    }, RELOAD_SETTLE_MS);
+  }
+
   async function reloadViews(): Promise<void> {
     const reply = await sendToBackground({ type: 'get-views', taskKeys: [...tasks.keys()], contractorIds: [...people.keys()] });
     if (reply.ok) absorb(reply.views);
@@ -213,7 +282,7 @@ export function runAdapter(ctx: ContentScriptContext, adapter: SiteAdapter): voi
   ctx.onInvalidated(() => observer.disconnect());
 
   ctx.addEventListener(window, 'wxt:locationchange', (event) => onRoute(event.newUrl.href));
-  const unwatch = historyRevisionItem.watch(() => void reloadViews());
+  const unwatch = historyRevisionItem.watch(() => reloadViewsSoon());
   ctx.onInvalidated(unwatch);
 
   onRoute(location.href);
@@ -222,4 +291,19 @@ export function runAdapter(ctx: ContentScriptContext, adapter: SiteAdapter): voi
 /** Leeway hosts of one kind that belong to this container itself, not to an item nested in it. */
 function ownHosts(container: Element, kind: 'task' | 'contractor'): Element[] {
   return [...container.querySelectorAll(`[data-leeway="${kind}"]`)];
+}
+
+/** Whether an element is within (or one screen around) the viewport. */
+function onScreen(element: Element): boolean {
+  const r = element.getBoundingClientRect();
+  if (r.width === 0 && r.height === 0) return false;
+  const h = window.innerHeight || document.documentElement.clientHeight;
+  const w = window.innerWidth || document.documentElement.clientWidth;
+  return r.bottom >= -h && r.top <= 2 * h && r.right >= 0 && r.left <= w;
+}
+
+/** requestIdleCallback where there is one (with a deadline so a busy page still gets its chips), else a timeout. */
+function idle(callback: (deadline?: IdleDeadline) => void): void {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(callback, { timeout: 500 });
+  else setTimeout(callback, 16);
 }

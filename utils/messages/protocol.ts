@@ -49,6 +49,8 @@ export const RequestSchema = z.discriminatedUnion('type', [
     excluded: z.boolean(),
     reason: z.string().trim().max(500).nullable(),
   }),
+  /** Popup → background: the owner marks a checkpoint met or missed. */
+  z.object({ type: z.literal('mark-checkpoint'), taskKey: z.string().max(300), date: CalendarDateSchema, status: z.enum(['met', 'missed']) }),
   /** Popup or overlay → background: how much rides on a task (picks its target chance). */
   z.object({ type: z.literal('set-stakes'), taskKey: z.string().max(300), stakes: z.enum(['normal', 'critical', 'low']) }),
   /** Popup → background: the owner's word on any task: delivered (though the site does not show it) or accepted. */
@@ -105,6 +107,7 @@ export const ResponseSchemas = {
   'unlink-identity': z.union([z.object({ ok: z.literal(true) }), FailureSchema]),
   'track-manual': z.union([z.object({ ok: z.literal(true), taskKey: z.string() }), FailureSchema]),
   'set-done': z.union([z.object({ ok: z.literal(true) }), FailureSchema]),
+  'mark-checkpoint': z.union([z.object({ ok: z.literal(true) }), FailureSchema]),
   'set-stakes': z.union([z.object({ ok: z.literal(true) }), FailureSchema]),
   'mark-task': z.union([z.object({ ok: z.literal(true) }), FailureSchema]),
   'get-contractor': z.union([

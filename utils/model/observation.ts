@@ -60,6 +60,8 @@ export const TaskObservationSchema = z.object({
   /** True when the page shows a due date that could not be parsed. `due` is then null. */
   dueUnparsed: z.boolean().optional(),
   done: z.boolean(),
+  /** Share of the work the site shows as done (Trello checklist items), 0..1; absent when it shows none. */
+  progress: z.number().min(0).max(1).nullable().optional(),
   /** Exact completion time when the site's JSON says it. */
   completedAt: InstantSchema.nullable().optional(),
   source: SourceSchema,

@@ -41,10 +41,13 @@ export function ensureHost(options: {
     host = document.createElement(TAG[kind]);
     host.setAttribute('data-leeway', kind);
     const shadow = host.attachShadow({ mode: 'open' });
-    const style = document.createElement('style');
-    style.textContent = css;
+    if (!adoptSheet(shadow, css)) {
+      const style = document.createElement('style');
+      style.textContent = css;
+      shadow.append(style);
+    }
     const root = document.createElement('div');
-    shadow.append(style, root);
+    shadow.append(root);
     mounted.set(host, { root, signature: '' });
     shieldFromHostPage(host);
   }
@@ -57,6 +60,35 @@ export function ensureHost(options: {
     slot.append(host);
   }
   return host;
+}
+
+/** One parsed stylesheet per CSS text, shared by every host (null where constructable sheets don't work). */
+const sheets = new Map<string, CSSStyleSheet | null>();
+
+/**
+ * Styles a shadow root with a stylesheet parsed once and shared: a board of 5,000 cards would otherwise
+ * parse and keep 5,000 copies of the same CSS. Falls back to a <style> element where adopting a sheet
+ * from a content script is refused (older Firefox: the sheet belongs to the content script's compartment).
+ */
+function adoptSheet(shadow: ShadowRoot, css: string): boolean {
+  let sheet = sheets.get(css);
+  if (sheet === undefined) {
+    try {
+      sheet = new CSSStyleSheet();
+      sheet.replaceSync(css);
+    } catch {
+      sheet = null;
+    }
+    sheets.set(css, sheet);
+  }
+  if (!sheet) return false;
+  try {
+    shadow.adoptedStyleSheets = [sheet];
+    return shadow.adoptedStyleSheets.length === 1;
+  } catch {
+    sheets.set(css, null);
+    return false;
+  }
 }
 
 /** Renders into a host's shadow root, skipping the work when nothing changed. */

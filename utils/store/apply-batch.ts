@@ -241,6 +241,7 @@ function mergeObservation(
     toldDue,
     clientDue: before?.clientDue ?? null,
     ...(before?.stakes ? { stakes: before.stakes } : {}),
+    progress: obs.progress ?? before?.progress ?? null,
     done: obs.done,
     completedAt,
     dueUnparsed: toldDue === null && (obs.dueUnparsed ?? false),

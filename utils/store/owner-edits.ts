@@ -78,3 +78,15 @@ export async function setStakes(db: HistoryDb, taskKey: string, stakes: Stakes, 
   await tx.done;
   return task !== undefined;
 }
+
+/** The owner's word on a checkpoint: met or missed (where the site shows no progress to tell). */
+export async function markCheckpoint(db: HistoryDb, taskKey: string, date: string, status: 'met' | 'missed', now: string): Promise<boolean> {
+  const tx = db.transaction(['tasks', 'events'], 'readwrite');
+  const task = await tx.objectStore('tasks').get(taskKey);
+  if (task) {
+    const value = `${date}|${status}`;
+    await tx.objectStore('events').put(ownerEvent(`${taskKey}|checkpoint-marked|${now}|${value}`, taskKey, 'checkpoint-marked', now, null, value));
+  }
+  await tx.done;
+  return task !== undefined;
+}

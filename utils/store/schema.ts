@@ -48,6 +48,8 @@ export interface TaskRecord {
   toldDue: string | null;
   /** The owner's private client deadline, `YYYY-MM-DD`. */
   clientDue: string | null;
+  /** Share of the work the site shows done (checklists), 0..1, when it shows any. */
+  progress?: number | null;
   /** How much rides on it: picks the target chance (options: normal, critical, low-stakes). Absent = normal. */
   stakes?: Stakes;
   done: boolean;
@@ -78,6 +80,8 @@ export const EVENT_TYPES = [
   'zone-changed',
   /** The owner says the work was handed in (the site does not show it done). */
   'owner-delivered',
+  /** The owner marked a checkpoint: newValue `<YYYY-MM-DD>|met` or `|missed`. */
+  'checkpoint-marked',
   /** The owner set how much rides on the task (normal / critical / low); newValue. */
   'stakes-set',
   /** The owner accepted the delivered work. */

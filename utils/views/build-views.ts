@@ -6,6 +6,7 @@ import type { ContractorRecord, HistoryEvent, TaskRecord } from '../store/schema
 import type { ContractorView, TaskView, Zone } from '../messages/views';
 import type { ForecastPrior } from '../forecast';
 import { fundReleaseDate, fundReleaseReminder } from '../sites/upwork/funds';
+import type { CheckpointMark } from '../alerts/checkpoints';
 import { estimateReliability, planForTask, targetFor } from './forecast-adapter';
 import { taskAlerts } from '../alerts/task-alerts';
 
@@ -48,6 +49,7 @@ export function buildTaskView(
           history,
           assigneeName: records.length === 1 ? records[0]!.name : null,
           target,
+          progress: task.progress ?? undefined,
           ctx: { today, settings: ctx.settings, prior: ctx.prior },
         })
       : null;
@@ -92,6 +94,8 @@ export function buildTaskView(
       settings: ctx.settings,
       assigneeNames: assignees.map((a) => a.name),
       histories: records.map((c) => historyByContractor.get(c.id) ?? []),
+      progress: task.progress ?? null,
+      marks: checkpointMarks(events),
     }),
   };
 }
@@ -101,6 +105,17 @@ function siteNote(task: TaskRecord, today: string): string | null {
   if (task.site !== 'upwork' || !task.done || !task.completedAt) return null;
   const release = fundReleaseDate(task.completedAt);
   return release && release >= today ? fundReleaseReminder(task.completedAt) : null;
+}
+
+/** The owner's latest word on each checkpoint. */
+function checkpointMarks(events: readonly HistoryEvent[]): CheckpointMark[] {
+  const marks = new Map<string, CheckpointMark['status']>();
+  for (const e of events) {
+    if (e.type !== 'checkpoint-marked' || !e.newValue) continue;
+    const [date, status] = e.newValue.split('|');
+    if (date && (status === 'met' || status === 'missed')) marks.set(date, status);
+  }
+  return [...marks].map(([date, status]) => ({ date, status }));
 }
 
 function exclusionOf(events: readonly HistoryEvent[]): string | null {

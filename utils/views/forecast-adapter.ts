@@ -115,6 +115,8 @@ export function planForTask(input: {
   assigneeName: string | null;
   /** The chance to aim for (from the task's stakes). */
   target: number;
+  /** Share of the work the site shows done, when it shows any. */
+  progress?: number;
   ctx: ForecastContext;
 }): TaskPlan {
   const { toldDue, clientDue, ctx, target } = input;
@@ -126,7 +128,19 @@ export function planForTask(input: {
   try {
     const plan = planToldDue({ history, assignedOn, clientDue, target, reviewMarginDays, today: ctx.today, prior: ctx.prior, ...calendar });
     const live = toldDue
-      ? liveStatus({ history, assignedOn, toldDue, clientDue, today: ctx.today, target, reviewMarginDays, prior: ctx.prior, ...calendar })
+      ? liveStatus({
+          history,
+          assignedOn,
+          toldDue,
+          clientDue,
+          today: ctx.today,
+          target,
+          reviewMarginDays,
+          prior: ctx.prior,
+          // A ticked-off checklist is not a delivery: full progress counts as nearly done, never as delivered.
+          ...(input.progress !== undefined ? { progress: Math.min(input.progress, 0.95) } : {}),
+          ...calendar,
+        })
       : null;
     return {
       zone: live?.zone ?? null,

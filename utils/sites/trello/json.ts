@@ -15,7 +15,7 @@ export type FetchLike = (url: string, init: RequestInit) => Promise<Response>;
 const defaultFetch: FetchLike = (url, init) => fetch(url, init);
 
 const API = 'https://trello.com/1';
-const CARD_FIELDS = 'id,idShort,shortLink,name,idList,idMembers,due,start,dueComplete,dateLastActivity,closed,url';
+const CARD_FIELDS = 'id,idShort,shortLink,name,idList,idMembers,due,start,dueComplete,dateLastActivity,closed,url,badges';
 const MEMBER_PARAMS = 'members=true&member_fields=fullName,username';
 const ACTION_FILTER = 'createCard,updateCard:due,updateCard:dueComplete,addMemberToCard,removeMemberFromCard';
 
@@ -46,6 +46,8 @@ const CardSchema = z.object({
   closed: z.boolean().optional(),
   members: z.array(MemberSchema).optional(),
   board: BoardSchema.optional(),
+  /** Checklist counts (the card front's "2/5"). */
+  badges: z.object({ checkItems: z.number().int().min(0).optional(), checkItemsChecked: z.number().int().min(0).optional() }).partial().optional(),
 });
 const ListSchema = z.object({ id: z.string().min(1), name: z.string() });
 const ActionSchema = z.object({
@@ -135,6 +137,7 @@ function cardObservation(
     due: card.due ?? null,
     done: card.dueComplete === true,
     completedAt: card.dueComplete === true ? completedAt : null,
+    ...(card.badges?.checkItems ? { progress: Math.min(1, (card.badges.checkItemsChecked ?? 0) / card.badges.checkItems) } : {}),
     source: 'json',
   };
   return TaskObservationSchema.safeParse(candidate).success ? candidate : null;

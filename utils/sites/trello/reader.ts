@@ -36,6 +36,8 @@ interface DomTaskFields {
   /** The badge shows text we could not parse ("due ?"). */
   dueUnparsed: boolean;
   done: boolean;
+  /** Checklist items done / all, from the card's checklist badge; null without one. */
+  progress?: number | null;
 }
 
 export interface DomCard extends DomTaskFields {
@@ -187,7 +189,15 @@ function readCard(card: Element, today: string, missing: Record<ReadField, numbe
   const { members, unreadable } = readMembers(card, S.cardMembers);
   if (unreadable) missing.members++;
   const done = dueBadge !== null && matchesAny(dueBadge, S.dueBadgeCompleted);
-  return { shortLink, element: card, dueBadge, title, list, members, ...due, done };
+  return { shortLink, element: card, dueBadge, title, list, members, ...due, done, progress: readChecklist(card) };
+}
+
+/** "2/5" on the checklist badge → 0.4; anything else → null. */
+function readChecklist(card: Element): number | null {
+  const match = /(\d+)\s*\/\s*(\d+)/.exec(queryFirst(card, S.checklistBadge)?.textContent ?? '');
+  if (!match) return null;
+  const total = Number(match[2]);
+  return total > 0 ? Math.min(1, Number(match[1]) / total) : null;
 }
 
 function readDialog(
@@ -277,6 +287,7 @@ function toObservation(task: DomTaskFields, boardName: string | null): TaskObser
     dueText: task.dueText === null ? null : clip(task.dueText, 200),
     dueUnparsed: task.dueUnparsed,
     done: task.done,
+    ...(task.progress !== undefined && task.progress !== null ? { progress: task.progress } : {}),
     source: 'dom',
   };
   // The contract is validated at the boundary anyway; dropping a bad one here keeps the batch valid.

@@ -52,6 +52,11 @@ export const TRELLO_SELECTORS = {
     '[data-testid="badge-due-date-completed"]', // new React UI, seen 2026-04 (S4)
     '.is-due-complete', // legacy Backbone UI (pre-2023): class on the badge
   ],
+  /** Checklist badge on the card front, text like "2/5". */
+  checklistBadge: [
+    '[data-testid="checklist-badge"]', // new React UI, seen 2025-26 (S4)
+    '.js-checkitems-badge', // legacy Backbone UI (pre-2023), fallback (S6)
+  ],
   /** Where a chip goes on a card without a due badge: the badge row, else the card tile. */
   chipSlot: [
     '[data-testid="card-front-badges"]', // new React UI, seen 2026-04 (S3, S4)
