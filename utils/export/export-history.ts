@@ -54,6 +54,8 @@ function exportTask(t: TaskRecord, contractorOf: Map<string, string>, events: Hi
     firstSeenAt: t.firstSeenAt,
     lastSeenAt: t.lastSeenAt,
     lastSource: t.lastSource,
+    progress: t.progress ?? null,
+    ...(t.stakes ? { stakes: t.stakes } : {}),
   };
 }
 

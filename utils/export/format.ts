@@ -47,6 +47,8 @@ const TaskSchema = z.object({
   firstSeenAt: InstantSchema.optional(),
   lastSeenAt: InstantSchema.optional(),
   lastSource: SourceSchema.optional(),
+  progress: z.number().min(0).max(1).nullable().optional(),
+  stakes: z.enum(['normal', 'critical', 'low']).optional(),
 });
 
 const EventSchema = z.object({

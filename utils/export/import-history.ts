@@ -160,6 +160,8 @@ function toTaskRecord(t: ExportTask, contractors: Map<string, ContractorRecord>)
     firstSeenAt: seen,
     lastSeenAt: t.lastSeenAt ?? t.completedAt ?? seen,
     lastSource: t.lastSource ?? 'owner',
+    progress: t.progress ?? null,
+    ...(t.stakes ? { stakes: t.stakes } : {}),
   };
 }
 

@@ -38,7 +38,7 @@ describe('fetchBoardSnapshot', () => {
 
     expect(calls.map((c) => c.url).sort()).toEqual([
       'https://trello.com/1/boards/Kx7pQ2mN/actions?filter=createCard,updateCard:due,updateCard:dueComplete,addMemberToCard,removeMemberFromCard&limit=1000&fields=id,type,date,data&memberCreator=false',
-      'https://trello.com/1/boards/Kx7pQ2mN/cards?filter=visible&fields=id,idShort,shortLink,name,idList,idMembers,due,start,dueComplete,dateLastActivity,closed,url&members=true&member_fields=fullName,username',
+      'https://trello.com/1/boards/Kx7pQ2mN/cards?filter=visible&fields=id,idShort,shortLink,name,idList,idMembers,due,start,dueComplete,dateLastActivity,closed,url,badges&members=true&member_fields=fullName,username',
       'https://trello.com/1/boards/Kx7pQ2mN/lists?fields=id,name',
       'https://trello.com/1/boards/Kx7pQ2mN?fields=id,name,shortLink',
     ]);
@@ -179,7 +179,7 @@ describe('fetchCardSnapshot', () => {
     const { impl, calls } = fakeFetch(GOOD);
     const snapshot = (await fetchCardSnapshot('AbC123xy', impl))!;
     expect(calls[0]?.url).toBe(
-      'https://trello.com/1/cards/AbC123xy?fields=id,idShort,shortLink,name,idList,idMembers,due,start,dueComplete,dateLastActivity,closed,url&members=true&member_fields=fullName,username&board=true&board_fields=name,shortLink',
+      'https://trello.com/1/cards/AbC123xy?fields=id,idShort,shortLink,name,idList,idMembers,due,start,dueComplete,dateLastActivity,closed,url,badges&members=true&member_fields=fullName,username&board=true&board_fields=name,shortLink',
     );
     expect(calls[0]?.init.credentials).toBe('include');
     expect(snapshot.board.shortLink).toBe('Kx7pQ2mN');

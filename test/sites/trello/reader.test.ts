@@ -90,6 +90,8 @@ describe('readBoard on the new UI board', () => {
       dueText: 'Dec 3 - Dec 8',
       dueUnparsed: false,
       done: false,
+      // The card front's checklist badge reads 2/5.
+      progress: 0.4,
       source: 'dom',
     });
     const someday = observations.find((o) => o.nativeId === 'Ym6VbC3x')!;
