@@ -15,14 +15,19 @@ import type { Row } from './row';
  * Milliseconds from the popup's navigation start until it shows tasks (or says there are none), as the
  * popup itself marks it (`leeway:first-content`): the browser's clock, not the test driver's round trips.
  */
-async function firstContent(context: BrowserContext, extensionId: string): Promise<number> {
+async function firstContent(context: BrowserContext, extensionId: string): Promise<{ total: number; afterReady: number }> {
   const page = await context.newPage();
   await page.setViewportSize({ width: 400, height: 600 });
   await page.goto(`chrome-extension://${extensionId}/popup.html`);
   await page.locator('[data-zone-group], .all-good, .empty, .loading').first().waitFor();
-  const ms = await page.evaluate(() => performance.getEntriesByName('leeway:first-content')[0]?.startTime ?? Number.NaN);
+  const times = await page.evaluate(() => {
+    const mark = performance.getEntriesByName('leeway:first-content')[0]?.startTime ?? Number.NaN;
+    const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
+    // The page's own scripts being parsed and run is the same with or without history; what follows is Leeway's work.
+    return { total: mark, afterReady: mark - (nav?.domContentLoadedEventEnd ?? 0) };
+  });
   await page.close();
-  return Math.round(ms);
+  return { total: Math.round(times.total), afterReady: Math.round(times.afterReady) };
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -31,7 +36,7 @@ export async function runPopupBench(): Promise<Row[]> {
   const profile = mkdtempSync(path.join(tmpdir(), 'leeway-bench-'));
   const { context, extensionId } = await launchWithExtension(profile);
   try {
-    const empty: number[] = [];
+    const empty: { total: number; afterReady: number }[] = [];
     for (let i = 0; i < 5; i++) empty.push(await firstContent(context, extensionId));
 
     const file = generateHistory({ tasks: 5000, contractors: 200, eventsPerTask: 10, today: new Date().toISOString().slice(0, 10) });
@@ -43,18 +48,28 @@ export async function runPopupBench(): Promise<Row[]> {
     }, JSON.stringify(file));
     if (!imported.ok) throw new Error(`import failed: ${JSON.stringify(imported)}`);
 
-    const full: number[] = [];
+    const full: { total: number; afterReady: number }[] = [];
     for (let i = 0; i < 5; i++) full.push(await firstContent(context, extensionId));
-    const ms = median(full);
-    const baselineMs = median(empty);
+    const total = median(full.map((f) => f.total));
+    const afterReady = median(full.map((f) => f.afterReady));
+    const emptyTotal = median(empty.map((f) => f.total));
+    const emptyAfterReady = median(empty.map((f) => f.afterReady));
     return [
       {
-        name: `popup first content, 5,000 tasks (median of 5; first open ${full[0]} ms)`,
-        ms,
-        baselineMs,
-        ratio: ms / baselineMs,
+        name: `popup first content from navigation, 5,000 tasks (median of 5; first open ${full[0]!.total} ms; baseline: empty history)`,
+        ms: total,
+        baselineMs: emptyTotal,
+        ratio: total / emptyTotal,
         target: '< 150 ms',
-        pass: ms < 150,
+        pass: total < 150,
+      },
+      {
+        name: 'popup first content after its scripts are ready (Leeway’s own work), 5,000 tasks vs empty',
+        ms: afterReady,
+        baselineMs: emptyAfterReady,
+        ratio: afterReady / Math.max(1, emptyAfterReady),
+        target: '< 50 ms',
+        pass: afterReady < 50,
       },
     ];
   } finally {
