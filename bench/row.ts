@@ -6,4 +6,6 @@ export interface Row {
   ratio: number;
   target: string;
   pass: boolean;
+  /** What `ms` and `baselineMs` count when they are not milliseconds (MB, KB, tasks). */
+  unit?: string;
 }

@@ -19,8 +19,14 @@ const SNAPSHOT_PATIENCE_MS = 3000;
 
 /** How long a burst of history changes settles before views are fetched again. */
 const RELOAD_SETTLE_MS = 250;
-/** Idle-time budget per slice when decorating cards outside the viewport (leaves the frame to the page). */
-const IDLE_SLICE_MS = 8;
+/**
+ * Work per slice when decorating cards outside the viewport: at least 8 ms even when the page is never idle (the
+ * slice then comes from the callback's timeout), up to 40 ms of a real idle period; never a long task (> 50 ms).
+ */
+const IDLE_SLICE_MIN_MS = 8;
+const IDLE_SLICE_MAX_MS = 40;
+/** How long a slice may wait for an idle period before it runs anyway. */
+const IDLE_TIMEOUT_MS = 50;
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
@@ -157,7 +163,8 @@ export function runAdapter(ctx: ContentScriptContext, adapter: SiteAdapter): voi
     let next = 0;
     const slice = (deadline?: IdleDeadline) => {
       if (ctx.isInvalid || mine !== generation) return;
-      const until = performance.now() + Math.min(IDLE_SLICE_MS, deadline ? Math.max(1, deadline.timeRemaining()) : IDLE_SLICE_MS);
+      const budget = Math.min(IDLE_SLICE_MAX_MS, Math.max(IDLE_SLICE_MIN_MS, deadline?.timeRemaining() ?? 0));
+      const until = performance.now() + budget;
       do {
         const placed = queue[next++]!;
         // A card removed since the read is re-read by the refresh its removal scheduled.
@@ -244,7 +251,7 @@ export function runAdapter(ctx: ContentScriptContext, adapter: SiteAdapter): voi
     return null;
   }
 
-  /** The owner changed something elsewhere (popup, another tab): fetch fresh views for what is shown. */
+  /** The history changed (popup, another tab, this page's own batches): fresh views once the burst settles. */
   function reloadViewsSoon(): void {
     if (reloadTimer !== undefined) return;
     reloadTimer = ctx.setTimeout(() => {
@@ -253,6 +260,7 @@ export function runAdapter(ctx: ContentScriptContext, adapter: SiteAdapter): voi
     }, RELOAD_SETTLE_MS);
   }
 
+  /** Fetches fresh views for everything shown. */
   async function reloadViews(): Promise<void> {
     const reply = await sendToBackground({ type: 'get-views', taskKeys: [...tasks.keys()], contractorIds: [...people.keys()] });
     if (reply.ok) absorb(reply.views);
@@ -304,6 +312,6 @@ function onScreen(element: Element): boolean {
 
 /** requestIdleCallback where there is one (with a deadline so a busy page still gets its chips), else a timeout. */
 function idle(callback: (deadline?: IdleDeadline) => void): void {
-  if (typeof requestIdleCallback === 'function') requestIdleCallback(callback, { timeout: 500 });
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(callback, { timeout: IDLE_TIMEOUT_MS });
   else setTimeout(callback, 16);
 }

@@ -113,11 +113,14 @@ export function setData(host: HTMLElement, attributes: Record<string, string | n
  */
 function shieldFromHostPage(host: HTMLElement): void {
   host.setAttribute('data-no-focus-lock', 'true');
-  for (const type of ['click', 'mousedown', 'mouseup', 'pointerdown', 'pointerup', 'dblclick', 'keydown', 'dragstart']) {
-    host.addEventListener(type, (event) => {
-      event.stopPropagation();
-      // Inside a link (legacy Trello cards are <a>), a click would navigate.
-      if (type === 'click' && host.closest('a')) event.preventDefault();
-    });
-  }
+  // One shared listener for every host (a big board has thousands of hosts).
+  for (const type of SHIELDED_EVENTS) host.addEventListener(type, shield);
+}
+
+const SHIELDED_EVENTS = ['click', 'mousedown', 'mouseup', 'pointerdown', 'pointerup', 'dblclick', 'keydown', 'dragstart'];
+
+function shield(event: Event): void {
+  event.stopPropagation();
+  // Inside a link (legacy Trello cards are <a>), a click would navigate.
+  if (event.type === 'click' && event.currentTarget instanceof Element && event.currentTarget.closest('a')) event.preventDefault();
 }

@@ -6,12 +6,12 @@
  * date-fns parsing is exact per locale and pattern, while Trello's badges mix forms the locale data
  * does not list ("Mär" vs "März" vs "Mrz", "sept." vs "sep", "5 de mar." with/without dot, optional
  * year and time). Trying every locale x pattern would be slow and still miss variants. Instead we
- * lower-case, strip accents and dots, take month names *from date-fns' own locale data* (so the
+ * lower-case, strip accents and dots, take month names *from date-fns' own locale data* (copied into
+ * locale-names.ts, checked against date-fns by a test, so the
  * tables stay correct) plus their unambiguous prefixes, and use date-fns for the date arithmetic.
  */
 import { addMonths, isValid, parseISO, subMonths } from 'date-fns';
-import { de, enUS, es, fr, pt } from 'date-fns/locale';
-import type { Day, Locale, Month } from 'date-fns';
+import { LOCALE_NAMES, type LocaleNames } from './locale-names';
 
 export interface ParsedDue {
   /** Start of a date range (`YYYY-MM-DD`), or null when the text shows a single date. */
@@ -20,7 +20,7 @@ export interface ParsedDue {
   due: string;
 }
 
-const LOCALES: Locale[] = [enUS, es, fr, de, pt];
+const LOCALES: LocaleNames[] = [LOCALE_NAMES.enUS, LOCALE_NAMES.es, LOCALE_NAMES.fr, LOCALE_NAMES.de, LOCALE_NAMES.pt];
 
 /** Lower-case, drop accents (é → e, ä → a, ç → c) so "März", "Marz", "MÄRZ" compare equal. */
 function fold(text: string): string {
@@ -41,8 +41,8 @@ const MONTHS: ReadonlyMap<string, number> = (() => {
   };
   for (const locale of LOCALES) {
     for (let i = 0; i < 12; i++) {
-      const wide = fold(locale.localize.month(i as Month, { width: 'wide' })).replace(/\./g, '');
-      const abbr = fold(locale.localize.month(i as Month, { width: 'abbreviated' })).replace(/\./g, '');
+      const wide = fold(locale.months.wide[i]!).replace(/\./g, '');
+      const abbr = fold(locale.months.abbreviated[i]!).replace(/\./g, '');
       claim(abbr, i + 1);
       for (let n = 3; n <= wide.length; n++) claim(wide.slice(0, n), i + 1);
     }
@@ -63,7 +63,7 @@ const WEEKDAYS: ReadonlySet<string> = (() => {
   for (const locale of LOCALES) {
     for (let i = 0; i < 7; i++) {
       for (const width of ['wide', 'abbreviated', 'short'] as const) {
-        set.add(fold(locale.localize.day(i as Day, { width })).replace(/\./g, ''));
+        set.add(fold(locale.days[width][i]!).replace(/\./g, ''));
       }
     }
   }

@@ -1,0 +1,125 @@
+/**
+ * Robustness in the real browser (issue #7): the service worker stopped in the middle of a big import
+ * leaves the history with all of the file or none of it; two tabs of the same board observing at once
+ * record exactly what one tab records.
+ */
+import type { BrowserContext, Page } from '@playwright/test';
+import { generateHistory } from '../../bench/history-generator';
+import { launchWithExtension, todayIso } from '../support/extension';
+import { demoBoard } from '../support/demo-board';
+import { serveTrello } from '../support/fake-trello';
+import { boardUrl, chipsOfCard, expect, test } from '../support/test';
+
+interface ExportedFile {
+  tasks: { key: string }[];
+  events: { id: string; taskKey: string; type: string; oldValue: string | null; newValue: string | null; contractorId: string | null }[];
+  contractors: { id: string }[];
+}
+
+interface Reply {
+  ok: boolean;
+  json?: string;
+  error?: string;
+}
+type Send = (message: unknown) => Promise<Reply>;
+
+/** Sends a message to the background from an extension page, the way the options page does. */
+async function send(page: Page, message: unknown): Promise<Reply> {
+  return page.evaluate(async (m) => {
+    const { chrome } = globalThis as unknown as { chrome: { runtime: { sendMessage: Send } } };
+    // A worker stopped before it answered leaves the reply empty.
+    return (await chrome.runtime.sendMessage(m)) ?? { ok: false, error: 'no answer: the worker stopped' };
+  }, message);
+}
+
+async function exported(page: Page): Promise<ExportedFile> {
+  // The worker may be waking up after being stopped: a few tries.
+  for (let i = 0; ; i++) {
+    const reply = await send(page, { type: 'export-history' }).catch((e: Error): Reply => ({ ok: false, error: e.message }));
+    if (reply.ok && reply.json) return JSON.parse(reply.json) as ExportedFile;
+    if (i >= 20) throw new Error(`export failed: ${reply.error}`);
+    await page.waitForTimeout(250);
+  }
+}
+
+async function stopServiceWorker(page: Page): Promise<void> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('ServiceWorker.enable');
+  await cdp.send('ServiceWorker.stopAllWorkers');
+  await cdp.detach();
+}
+
+test('the service worker stopped mid-import leaves all of the file or none of it', async ({ context, extensionId }) => {
+  test.setTimeout(180_000);
+  const file = generateHistory({ tasks: 4000, contractors: 120, eventsPerTask: 10, today: todayIso(), seed: 9 });
+  const text = JSON.stringify(file);
+  const options = await context.newPage();
+  await options.goto(`chrome-extension://${extensionId}/options.html`);
+
+  const outcomes: string[] = [];
+  // Stop the worker at different moments of the import: while it parses, validates, or writes.
+  for (const delayMs of [150, 500, 900, 1400, 2000]) {
+    expect((await send(options, { type: 'erase-history' })).ok).toBe(true);
+    const importing = send(options, { type: 'import-history', text }).catch((e: Error): Reply => ({ ok: false, error: e.message }));
+    await options.waitForTimeout(delayMs);
+    await stopServiceWorker(options);
+    const reply = await importing;
+    const after = await exported(options);
+    const tasks = after.tasks.length;
+    const events = after.events.length;
+    // All or nothing, whatever the moment.
+    expect([0, file.tasks.length], `tasks after stopping at ${delayMs} ms`).toContain(tasks);
+    expect([0, file.events.length], `events after stopping at ${delayMs} ms`).toContain(events);
+    expect(after.contractors.length === 0, 'contractors follow the tasks').toBe(tasks === 0);
+    if (reply.ok) expect(tasks).toBe(file.tasks.length);
+    outcomes.push(`${delayMs} ms: ${tasks === 0 ? 'nothing' : 'everything'}${reply.ok ? ' (import had answered)' : ''}`);
+  }
+  test.info().annotations.push({ type: 'outcomes', description: outcomes.join('; ') });
+  console.log(`worker stopped mid-import: ${outcomes.join('; ')}`);
+});
+
+/** Opens the demo board in `tabs` tabs at once and returns what the history holds once they are done. */
+async function observeBoard(context: BrowserContext, extensionId: string, tabs: number): Promise<ExportedFile> {
+  const trello = await serveTrello(context, demoBoard(todayIso()));
+  const pages = await Promise.all(Array.from({ length: tabs }, () => context.newPage()));
+  await Promise.all(pages.map((p) => p.goto(boardUrl(trello))));
+  for (const p of pages) {
+    await expect(p.locator('[data-leeway="task"]')).toHaveCount(trello.board.cards.length);
+    await expect(chipsOfCard(p, 'Hero0001')).toHaveCount(1);
+  }
+  const options = await context.newPage();
+  await options.goto(`chrome-extension://${extensionId}/options.html`);
+  // Wait until the history stops changing (every tab's batches written).
+  let last = '';
+  for (let i = 0; i < 40; i++) {
+    const file = await exported(options);
+    const now = `${file.tasks.length}/${file.events.length}`;
+    if (now === last) return file;
+    last = now;
+    await options.waitForTimeout(400);
+  }
+  throw new Error('the history never settled');
+}
+
+/** An event as a fact, without the moment Leeway noticed it (which differs between runs). */
+const fact = (e: ExportedFile['events'][number]) => [e.taskKey, e.type, e.oldValue, e.newValue, e.contractorId].join(' ');
+
+test('two tabs of the same board observing at once record what one tab records', async ({ context, extensionId }, testInfo) => {
+  test.setTimeout(120_000);
+  const two = await observeBoard(context, extensionId, 2);
+
+  const single = await launchWithExtension(testInfo.outputPath('profile-single'));
+  try {
+    const one = await observeBoard(single.context, single.extensionId, 1);
+    expect(two.tasks.map((t) => t.key).sort()).toEqual(one.tasks.map((t) => t.key).sort());
+    expect(two.events.length).toBe(one.events.length);
+    // No event lost, none recorded twice (a duplicate would be the same fact noticed at two moments).
+    expect(two.events.map(fact).sort()).toEqual(one.events.map(fact).sort());
+    expect(new Set(two.events.map((e) => e.id)).size).toBe(two.events.length);
+    // Facts from the site's own history carry the site's ids: exactly the same ids.
+    const siteIds = (f: ExportedFile) => f.events.filter((e) => e.id.startsWith('json:')).map((e) => e.id).sort();
+    expect(siteIds(two)).toEqual(siteIds(one));
+  } finally {
+    await single.context.close();
+  }
+});
