@@ -1,6 +1,10 @@
 import { storage } from '#imports';
 import { z } from 'zod';
 import { TaskViewSchema, type TaskView } from './messages/views';
+import { byRisk } from './views/risk';
+
+/** Rows the popup can show before anyone scrolls. */
+const FIRST_SCREEN_TASKS = 12;
 
 /**
  * The popup's first screen, saved by the background each time it builds the full overview. The popup
@@ -9,7 +13,7 @@ import { TaskViewSchema, type TaskView } from './messages/views';
  */
 export const FirstScreenSchema = z.object({
   at: z.iso.datetime({ offset: true }),
-  needsYou: z.array(TaskViewSchema).max(500),
+  needsYou: z.array(TaskViewSchema).max(100),
   counts: z.object({
     open: z.number().int().min(0),
     green: z.number().int().min(0),
@@ -26,7 +30,8 @@ export function firstScreenOf(tasks: TaskView[], contractors: number, at: Date):
   const open = tasks.filter((t) => !t.done);
   return {
     at: at.toISOString(),
-    needsYou: open.filter((t) => t.zone === 'red' || t.zone === 'yellow').slice(0, 500),
+    // The riskiest first, and only as many as fit the first screen: the rest arrive with the full overview.
+    needsYou: open.filter((t) => t.zone === 'red' || t.zone === 'yellow').sort(byRisk).slice(0, FIRST_SCREEN_TASKS),
     counts: {
       open: open.length,
       green: open.filter((t) => t.zone === 'green').length,

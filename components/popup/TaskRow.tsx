@@ -1,6 +1,7 @@
 import type { TaskView } from '@/utils/messages/views';
 import { todayLocal } from '@/utils/model/dates';
 import { percent, relativeDue, shortDate } from '@/utils/overlay/format';
+export { byRisk } from '@/utils/views/risk';
 
 /** What the owner should do next about a task that needs them. */
 export function nextAction(task: TaskView, today: string): string | null {
@@ -11,12 +12,6 @@ export function nextAction(task: TaskView, today: string): string | null {
   }
   if (task.zone === 'red') return overdue ? 'Escalate: ask for a firm new date today' : 'Escalate: agree a fallback plan';
   return 'Check in: ask how it is going';
-}
-
-/** Lowest chance of making the client deadline first; without a chance, red before yellow, then the earliest due. */
-export function byRisk(a: TaskView, b: TaskView): number {
-  const risk = (t: TaskView) => t.chance ?? (t.zone === 'red' ? 0.25 : 0.6);
-  return risk(a) - risk(b) || (a.toldDue ?? '9999').localeCompare(b.toldDue ?? '9999');
 }
 
 export function TaskRow({ task, onOpen, showAction = false }: { task: TaskView; onOpen: (key: string) => void; showAction?: boolean }) {
