@@ -58,6 +58,7 @@ export function toObservation(item: DomAsanaTask, assignee: PersonRef | null): T
     dueText: item.dueText,
     dueUnparsed: item.dueUnparsed,
     done: item.done === true,
+    ...(typeof item.progress === 'number' ? { progress: item.progress } : {}),
     source: 'dom',
   };
   return TaskObservationSchema.safeParse(candidate).success ? candidate : null;

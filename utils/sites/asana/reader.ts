@@ -31,6 +31,8 @@ export interface DomAsanaTask {
   dueUnparsed: boolean;
   /** Null when no completion indicator could be found. */
   done: boolean | null;
+  /** Share of subtasks ticked off, from the open task pane; absent elsewhere or without subtasks. */
+  progress?: number | null;
 }
 
 /** Fields counted in `health.missing` by the reader (`assignee` is counted once people are resolved). */
@@ -184,7 +186,16 @@ function readPane(pane: Element, today: string): ItemFields {
     assigneeElement: name ? (token ?? queryFirst(pane, S.paneAssigneeName)) : null,
     ...readDue(empty ? null : dueButton, today),
     done,
+    progress: subtaskProgress(pane),
   };
+}
+
+/** Subtasks ticked off in the pane: the site's own measure of progress, for checkpoints. */
+function subtaskProgress(pane: Element): number | null {
+  const rows = queryAllFirst(pane, S.subtasks).flatMap((grid) => [...grid.querySelectorAll('[data-task-id]')]);
+  if (rows.length === 0) return null;
+  const ticked = rows.filter((row) => row.querySelector('[role="checkbox"][aria-checked="true"]') !== null).length;
+  return ticked / rows.length;
 }
 
 function newMissing(): Record<AsanaReadField, number> {
