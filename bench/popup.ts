@@ -19,7 +19,7 @@ async function firstContent(context: BrowserContext, extensionId: string): Promi
   const page = await context.newPage();
   await page.setViewportSize({ width: 400, height: 600 });
   await page.goto(`chrome-extension://${extensionId}/popup.html`);
-  await page.locator('[data-zone-group], .all-good, .empty, .loading').first().waitFor();
+  await page.locator('[data-first-screen], [data-zone-group], .all-good, .empty').first().waitFor();
   const times = await page.evaluate(() => {
     const mark = performance.getEntriesByName('leeway:first-content')[0]?.startTime ?? Number.NaN;
     const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
