@@ -1,6 +1,5 @@
 import { storage } from '#imports';
-import { z } from 'zod';
-import { TaskViewSchema, type TaskView } from './messages/views';
+import type { TaskView } from './messages/views';
 import { byRisk } from './views/risk';
 
 /** Rows the popup can show before anyone scrolls. */
@@ -11,18 +10,12 @@ const FIRST_SCREEN_TASKS = 12;
  * shows it at once (a few KB from storage) while the full overview, which reads the whole history,
  * is computed: that is how it opens in well under 150 ms with thousands of tasks.
  */
-export const FirstScreenSchema = z.object({
-  at: z.iso.datetime({ offset: true }),
-  needsYou: z.array(TaskViewSchema).max(100),
-  counts: z.object({
-    open: z.number().int().min(0),
-    green: z.number().int().min(0),
-    none: z.number().int().min(0),
-    done: z.number().int().min(0),
-    contractors: z.number().int().min(0),
-  }),
-});
-export type FirstScreen = z.infer<typeof FirstScreenSchema>;
+/** The popup's first screen (read without a validation library by components/popup/FirstScreen.tsx). */
+export interface FirstScreen {
+  at: string;
+  needsYou: TaskView[];
+  counts: { open: number; green: number; none: number; done: number; contractors: number };
+}
 
 export const firstScreenItem = storage.defineItem<unknown>('local:firstScreen', { fallback: null });
 
@@ -40,9 +33,4 @@ export function firstScreenOf(tasks: TaskView[], contractors: number, at: Date):
       contractors,
     },
   };
-}
-
-export async function readFirstScreen(): Promise<FirstScreen | null> {
-  const parsed = FirstScreenSchema.safeParse(await firstScreenItem.getValue());
-  return parsed.success ? parsed.data : null;
 }

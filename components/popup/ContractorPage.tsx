@@ -4,9 +4,9 @@ import { sendToBackground } from '@/utils/messages/client';
 import type { DeliveryRow, Overview } from '@/utils/messages/protocol';
 import type { ContractorView } from '@/utils/messages/views';
 import { percent, shortDate } from '@/utils/overlay/format';
-import { IdentityList, SITE_NAMES as IDENTITY_SITE_NAMES } from './IdentityList';
+import { SITE_NAMES, siteName } from '@/utils/sites/names';
+import { IdentityList } from './IdentityList';
 
-const SITE_NAMES: Record<string, string> = IDENTITY_SITE_NAMES;
 
 /** One contractor: their record in figures and in full, the owner's notes, and their identities on each site. */
 export function ContractorPage({ id, overview, onBack, onTask }: { id: string; overview: Overview; onBack: () => void; onTask: (key: string) => void }) {
@@ -70,7 +70,7 @@ export function ContractorPage({ id, overview, onBack, onTask }: { id: string; o
                   </button>
                   {d.excludedReason !== null && <div class="small">not counted: {d.excludedReason}</div>}
                 </td>
-                <td>{SITE_NAMES[d.site] ?? d.site}</td>
+                <td>{siteName(d.site)}</td>
                 <td>{shortDate(d.toldDue)}</td>
                 <td>{d.deliveredOn ? `${shortDate(d.deliveredOn)}${d.approximate ? '≈' : ''}` : 'open'}</td>
                 <td>{d.slipDays === null ? '—' : d.slipDays > 0 ? `+${d.slipDays}d` : d.slipDays === 0 ? 'on time' : `${d.slipDays}d`}</td>

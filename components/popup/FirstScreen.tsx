@@ -38,6 +38,38 @@ interface ChromeLike {
 
 const shortDate = new Intl.DateTimeFormat(undefined, { month: 'short', day: 'numeric', timeZone: 'UTC' });
 
+/** The saved first screen's content: what needs you, and the counts of the rest. */
+export function FirstScreenBody({ data }: { data: SavedFirstScreen }) {
+  return (
+    <div data-first-screen="">
+      {data.needsYou.length > 0 ? (
+        <section class="needs-you" aria-label="Needs you">
+          <h2>
+            <span class="dot red" aria-hidden="true" />
+            Needs you
+          </h2>
+          <ul>
+            {data.needsYou.map((t) => (
+              <li key={t.key} class={`task zone-${t.zone}`}>
+                <span class="title">{t.title || '(untitled)'}</span>
+                <div class="meta">
+                  <span>{t.assignees.map((a) => a.name).join(', ') || 'unassigned'}</span>
+                  {t.toldDue && <span>told {shortDate.format(new Date(`${t.toldDue}T00:00:00Z`))}</span>}
+                </div>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : (
+        <p class="all-good">Nothing needs you right now.</p>
+      )}
+      <p class="summary loading">
+        {data.counts.green} on track · {data.counts.none} without a due date · {data.counts.done} delivered — updating…
+      </p>
+    </div>
+  );
+}
+
 export function FirstScreen({ data }: { data: SavedFirstScreen }) {
   return (
     <>
@@ -47,31 +79,8 @@ export function FirstScreen({ data }: { data: SavedFirstScreen }) {
           {data.counts.open} open · {data.needsYou.length} need you
         </span>
       </header>
-      <main data-first-screen="">
-        {data.needsYou.length > 0 ? (
-          <section class="needs-you" aria-label="Needs you">
-            <h2>
-              <span class="dot red" aria-hidden="true" />
-              Needs you
-            </h2>
-            <ul>
-              {data.needsYou.map((t) => (
-                <li key={t.key} class={`task zone-${t.zone}`}>
-                  <span class="title">{t.title || '(untitled)'}</span>
-                  <div class="meta">
-                    <span>{t.assignees.map((a) => a.name).join(', ') || 'unassigned'}</span>
-                    {t.toldDue && <span>told {shortDate.format(new Date(`${t.toldDue}T00:00:00Z`))}</span>}
-                  </div>
-                </li>
-              ))}
-            </ul>
-          </section>
-        ) : (
-          <p class="all-good">Nothing needs you right now.</p>
-        )}
-        <p class="summary loading">
-          {data.counts.green} on track · {data.counts.none} without a due date · {data.counts.done} delivered — updating…
-        </p>
+      <main>
+        <FirstScreenBody data={data} />
       </main>
     </>
   );

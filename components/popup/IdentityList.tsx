@@ -1,7 +1,7 @@
 import type { ContractorView } from '@/utils/messages/views';
 import { sendToBackground } from '@/utils/messages/client';
 
-export const SITE_NAMES = { trello: 'Trello', asana: 'Asana', upwork: 'Upwork', manual: 'Leeway' } as const;
+import { SITE_NAMES } from '@/utils/sites/names';
 
 /** A contractor's identities on each site, each unlinkable while there is more than one. */
 export function IdentityList({ person, as: Tag = 'div' }: { person: ContractorView; as?: 'div' | 'ul' }) {

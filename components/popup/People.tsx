@@ -2,7 +2,8 @@ import type { Overview } from '@/utils/messages/protocol';
 import type { ContractorView } from '@/utils/messages/views';
 import { sendToBackground } from '@/utils/messages/client';
 import { percent } from '@/utils/overlay/format';
-import { IdentityList, SITE_NAMES } from './IdentityList';
+import { SITE_NAMES } from '@/utils/sites/names';
+import { IdentityList } from './IdentityList';
 
 
 /** Everyone Leeway has seen, with their record and a plain recommendation; and people to link across sites. */

@@ -5,7 +5,7 @@ import type { Overview } from '@/utils/messages/protocol';
 import type { TaskView } from '@/utils/messages/views';
 import { historyRevisionItem } from '@/utils/settings';
 import { trackDraftItem, type TrackDraft } from '@/utils/track-draft';
-import { readFirstScreen, type FirstScreen } from '@/utils/overview-snapshot';
+import { FirstScreenBody, type SavedFirstScreen } from './FirstScreen';
 import { ContractorPage } from './ContractorPage';
 import { PageHealth } from './PageHealth';
 import { People } from './People';
@@ -22,14 +22,12 @@ function byDue(a: TaskView, b: TaskView): number {
   return (a.toldDue ?? '9999').localeCompare(b.toldDue ?? '9999') || a.title.localeCompare(b.title);
 }
 
-export function Popup() {
+export function Popup({ firstScreen = null }: { firstScreen?: SavedFirstScreen | null }) {
   const [overview, setOverview] = useState<Overview | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [draft, setDraft] = useState<TrackDraft | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [screen, setScreen] = useState<Screen>({ kind: 'home' });
-  /** Shown at once from storage while the full overview is computed. */
-  const [firstScreen, setFirstScreen] = useState<FirstScreen | null>(null);
 
   useEffect(() => {
     // The context menu leaves a draft for the form; open it straight away.
@@ -37,7 +35,6 @@ export function Popup() {
       if (d) setDraft(d);
       void trackDraftItem.setValue(null);
     });
-    void readFirstScreen().then((saved) => setFirstScreen((current) => current ?? saved));
     const load = async () => {
       const reply = await sendToBackground({ type: 'get-overview' });
       if (reply.ok) setOverview(reply.overview);
@@ -59,7 +56,7 @@ export function Popup() {
 
   const tasks = overview?.tasks ?? [];
   const open = tasks.filter((t) => !t.done);
-  const needsYou = (overview ? open.filter((t) => t.zone === 'red' || t.zone === 'yellow') : (firstScreen?.needsYou ?? [])).sort(byRisk);
+  const needsYou = open.filter((t) => t.zone === 'red' || t.zone === 'yellow').sort(byRisk);
   const counts = overview ? null : firstScreen?.counts;
   const green = open.filter((t) => t.zone === 'green').sort(byDue);
   const undated = open.filter((t) => t.zone === 'none').sort(byDue);
@@ -75,7 +72,7 @@ export function Popup() {
         <h1>Leeway</h1>
         {(overview || counts) && (
           <span class="summary">
-            {counts?.open ?? open.length} open · {needsYou.length} need you
+            {counts?.open ?? open.length} open · {counts ? firstScreen!.needsYou.length : needsYou.length} need you
           </span>
         )}
         <button type="button" class="track-button" onClick={() => void startTracking()}>
@@ -104,14 +101,7 @@ export function Popup() {
         )}
         {error && <p class="error" role="alert">Leeway could not read its history: {error}</p>}
         {!overview && !firstScreen && !error && <p class="summary">Loading…</p>}
-        {!overview && firstScreen && (
-          <>
-            <NeedsYou tasks={needsYou} onOpen={openTask} />
-            <p class="summary loading" aria-live="polite">
-              {firstScreen.counts.green} on track · {firstScreen.counts.none} without a due date · {firstScreen.counts.done} delivered — updating…
-            </p>
-          </>
-        )}
+        {!overview && firstScreen && <FirstScreenBody data={firstScreen} />}
 
         {overview && screen.kind === 'task' && detailTask && (
           <TaskDetail task={detailTask} onBack={home} onContractor={(id) => setScreen({ kind: 'contractor', id })} />

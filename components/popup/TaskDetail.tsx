@@ -4,9 +4,9 @@ import { sendToBackground } from '@/utils/messages/client';
 import type { TaskView } from '@/utils/messages/views';
 import { todayLocal } from '@/utils/model/dates';
 import { longDate, percent, relativeDue, shortDate, ZONE_WORDS } from '@/utils/overlay/format';
+import { SITE_NAMES } from '@/utils/sites/names';
 import { copyText } from './clipboard';
 
-const SITE_NAMES: Record<string, string> = { trello: 'Trello', asana: 'Asana', upwork: 'Upwork', manual: 'the page' };
 const RUNG_WORDS = { none: null, reminder: 'Reminder', escalation: 'Escalation', replace: 'Consider replacing' } as const;
 
 /** A short brief for the contractor: the deliverable, the date to tell them, the checkpoints. */
@@ -45,7 +45,7 @@ export function TaskDetail({ task, onBack, onContractor }: { task: TaskView; onB
         {task.board ?? SITE_NAMES[task.site]}
         {task.list && ` · ${task.list}`}
         <button type="button" class="link" onClick={() => void browser.tabs.create({ url: task.url })}>
-          Open on {SITE_NAMES[task.site]} ↗
+          {task.site === 'manual' ? 'Open the page' : `Open on ${SITE_NAMES[task.site]}`} ↗
         </button>
       </div>
       <dl>

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { SiteIdSchema } from '../model/observation';
+import { SITE_NAMES } from '../sites/names';
 
 /** What a content script says about how well it could read its page. */
 export const HealthReportSchema = z.object({
@@ -23,7 +24,6 @@ export interface Diagnosis {
   details: string[];
 }
 
-const SITE_NAMES = { trello: 'Trello', asana: 'Asana', upwork: 'Upwork', manual: 'this' } as const;
 const PAGE_NAMES: Record<string, string> = { board: 'board', card: 'board', project: 'project', contract: 'contract' };
 
 /**

@@ -15,6 +15,22 @@ export interface DerivedDelivery {
 }
 
 /**
+ * When the work was handed over (to one of `identityKeys`, or to anyone): an assignment the site recorded is
+ * exact; one Leeway noticed on first sight only says "by then", so the site's creation time, when earlier, is
+ * the better guess; else when Leeway first saw the task.
+ */
+export function handOverAt(task: TaskRecord, events: readonly HistoryEvent[], identityKeys?: readonly string[]): string {
+  const firstSeenAt = events.find((e) => e.type === 'first-seen')?.at ?? task.firstSeenAt;
+  const created = events.find((e) => e.type === 'created');
+  const assignments = events.filter(
+    (e) => e.type === 'assigned' && e.contractorId !== null && (!identityKeys || identityKeys.includes(e.contractorId)),
+  );
+  const exact = assignments.find((e) => !e.approximate);
+  const noticed = assignments[0];
+  return exact?.at ?? (created && (!noticed || created.at < noticed.at) ? created.at : undefined) ?? noticed?.at ?? firstSeenAt;
+}
+
+/**
  * Derives a contractor's delivery on one task from the task's event log (never from overwritten fields).
  * Returns null when there is nothing to learn: no due was ever set, or the task was already done when
  * Leeway first saw it and the site never said when.
@@ -25,18 +41,8 @@ export function deriveDelivery(
   /** Every site identity of the contractor (`trello:anaruiz`, `upwork:~01…`): the log names identities. */
   identityKeys: readonly string[],
 ): DerivedDelivery | null {
-  const created = events.find((e) => e.type === 'created');
   const firstSeenAt = events.find((e) => e.type === 'first-seen')?.at ?? task.firstSeenAt;
-  const assignments = events.filter((e) => e.type === 'assigned' && e.contractorId !== null && identityKeys.includes(e.contractorId));
-  // An assignment the site recorded is exact; one Leeway noticed on first sight only says "by then",
-  // so the site's creation time, when earlier, is the better guess at the hand-over.
-  const exact = assignments.find((e) => !e.approximate);
-  const noticed = assignments[0];
-  const assignedAt =
-    exact?.at ??
-    (created && (!noticed || created.at < noticed.at) ? created.at : undefined) ??
-    noticed?.at ??
-    firstSeenAt;
+  const assignedAt = handOverAt(task, events, identityKeys);
 
   const dueEvents = events.filter((e) => e.type === 'due-set' || e.type === 'due-changed');
   const dueAtAssignment = [...dueEvents].reverse().find((e) => e.at <= assignedAt && e.newValue)?.newValue;

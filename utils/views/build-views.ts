@@ -1,6 +1,6 @@
 import { differenceInCalendarDays, parseISO } from 'date-fns';
 import { isCalendarDate, localDateOf } from '../model/dates';
-import { deriveDelivery, type DerivedDelivery } from '../history/deliveries';
+import { deriveDelivery, handOverAt, type DerivedDelivery } from '../history/deliveries';
 import type { Settings } from '../settings';
 import type { ContractorRecord, HistoryEvent, TaskRecord } from '../store/schema';
 import type { ContractorView, TaskView, Zone } from '../messages/views';
@@ -39,11 +39,12 @@ export function buildTaskView(
   const accepted = events.find((e) => e.type === 'accepted');
   const delivered = task.done || ownerDelivered !== undefined;
   const stakes = task.stakes ?? 'normal';
+  const assignedOn = localDateOf(handOverAt(task, events));
   const target = targetFor(stakes, ctx.settings);
   const plan =
     !delivered && task.clientDue
       ? planForTask({
-          assignedOn: localDateOf(handedOverAt(task, events)),
+          assignedOn,
           toldDue,
           clientDue: task.clientDue,
           history,
@@ -88,7 +89,7 @@ export function buildTaskView(
     ...taskAlerts({
       title: task.title,
       zone,
-      assignedOn: localDateOf(handedOverAt(task, events)),
+      assignedOn,
       toldDue,
       today,
       settings: ctx.settings,
@@ -121,12 +122,6 @@ function checkpointMarks(events: readonly HistoryEvent[]): CheckpointMark[] {
 function exclusionOf(events: readonly HistoryEvent[]): string | null {
   const last = [...events].reverse().find((e) => e.type === 'excluded' || e.type === 'exclusion-cleared');
   return last?.type === 'excluded' ? (last.newValue ?? '') : null;
-}
-
-/** When the work was handed over: the first assignment or creation the log knows, else first sight. */
-function handedOverAt(task: TaskRecord, events: readonly HistoryEvent[]): string {
-  const start = events.find((e) => e.type === 'assigned' || e.type === 'created' || e.type === 'first-seen');
-  return start && start.at < task.firstSeenAt ? start.at : task.firstSeenAt;
 }
 
 /** Zone from the calendar alone: past the told due is red, within two days is yellow. */
