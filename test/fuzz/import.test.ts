@@ -7,6 +7,7 @@ import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { createHistoryService, STORAGE_FULL } from '@/utils/background/service';
 import { openHistoryDb, type HistoryDb } from '@/utils/store/db';
+import { CHUNK_SIZE } from '@/utils/store/bulk';
 import { generateHistory } from '../../bench/history-generator';
 import { batch, freshIndexedDb, observation } from '../store/helpers';
 import { testDeps } from '../background/deps';
@@ -155,6 +156,17 @@ describe('storage full', () => {
     spy.mockRestore();
     expect(reply).toEqual({ ok: false, error: STORAGE_FULL });
     expect(STORAGE_FULL).toMatch(/storage .*is full/i);
+    expect(await dump()).toEqual(before);
+  });
+
+  it('an import bigger than one write chunk that fills the disk in a later chunk writes nothing', async () => {
+    const file = generateHistory({ tasks: 300, contractors: 10, eventsPerTask: 10, today: '2026-03-03', seed: 7 });
+    expect(file.events.length).toBeGreaterThan(CHUNK_SIZE + 1);
+    const before = await dump();
+    const spy = failEventAdd(CHUNK_SIZE + 1);
+    const reply = await importText(JSON.stringify(file));
+    spy.mockRestore();
+    expect(reply).toEqual({ ok: false, error: STORAGE_FULL });
     expect(await dump()).toEqual(before);
   });
 

@@ -2,6 +2,7 @@ import { SettingsSchema, type Settings } from '../settings-schema';
 import type { HistoryDb } from '../store/db';
 import type { IDBPTransaction } from 'idb';
 import { abortQuietly } from '../store/apply-batch';
+import { getEach, writeAll } from '../store/bulk';
 import type { ContractorRecord, HistoryEvent, LeewayDB, TaskRecord } from '../store/schema';
 import { EXPORT_FORMAT, EXPORT_VERSION, ExportFileSchema, type ExportFile, type ExportTask } from './format';
 
@@ -66,10 +67,13 @@ export async function importHistory(db: HistoryDb, file: ExportFile): Promise<Im
   const contractors = file.contractors.map(toContractorRecord);
   const identityOf = new Map(contractors.map((c) => [c.id, c]));
   const tasks = file.tasks.map((t) => toTaskRecord(t, identityOf));
-  const events: HistoryEvent[] =
-    file.events.length > 0 ? file.events.map((e) => ({ ...e })) : file.tasks.flatMap((t, i) => impliedEvents(t, tasks[i]!));
+  // The parsed events are already fresh objects holding only known fields, and IndexedDB stores a clone.
+  const events: HistoryEvent[] = file.events.length > 0 ? file.events : file.tasks.flatMap((t, i) => impliedEvents(t, tasks[i]!));
 
   const tx = db.transaction(['contractors', 'tasks', 'events'], 'readwrite');
+  // A failed write rejects `tx.done` as soon as its error reaches the transaction, before writeImport
+  // awaits it; the failure itself is reported through writeAll, so this early rejection is expected.
+  tx.done.catch(() => {});
   try {
     return await writeImport(tx, contractors, tasks, events);
   } catch (error) {
@@ -87,25 +91,28 @@ async function writeImport(
   const contractorStore = tx.objectStore('contractors');
   const taskStore = tx.objectStore('tasks');
   const eventStore = tx.objectStore('events');
-  // Requests are queued without waiting for each answer: IndexedDB runs them in order, and the
-  // transaction stays one unit (all of the file, or on any failure none of it).
-  const existingContractors = await Promise.all(contractors.map((c) => contractorStore.get(c.id)));
-  const contractorWrites = contractors.map((c, i) => {
+  // Everything is read before anything of its kind is written, so two entries of the file for the same
+  // key are each merged with what the store held, and the last one wins. The transaction stays one unit
+  // (all of the file, or on any failure none of it); utils/store/bulk.ts says how requests are batched.
+  const existingContractors = await getEach(contractorStore, contractors.map((c) => c.id));
+  const contractorRecords = contractors.map((c, i) => {
     const existing = existingContractors[i];
-    return contractorStore.put(existing ? mergeContractor(existing, c) : c);
+    return existing ? mergeContractor(existing, c) : c;
   });
-  const existingTasks = await Promise.all(tasks.map((t) => taskStore.get(t.key)));
-  const taskWrites = tasks.flatMap((t, i) => {
+  await writeAll(contractorStore, 'put', contractorRecords);
+  const existingTasks = await getEach(taskStore, tasks.map((t) => t.key));
+  const taskRecords = tasks.flatMap((t, i) => {
     const existing = existingTasks[i];
     // The newer observation wins; a client deadline is never lost to an older copy without one.
-    if (!existing || existing.lastSeenAt <= t.lastSeenAt) return [taskStore.put({ ...t, clientDue: t.clientDue ?? existing?.clientDue ?? null })];
-    if (existing.clientDue === null && t.clientDue !== null) return [taskStore.put({ ...existing, clientDue: t.clientDue })];
+    if (!existing || existing.lastSeenAt <= t.lastSeenAt) return [{ ...t, clientDue: t.clientDue ?? existing?.clientDue ?? null }];
+    if (existing.clientDue === null && t.clientDue !== null) return [{ ...existing, clientDue: t.clientDue }];
     return [];
   });
+  await writeAll(taskStore, 'put', taskRecords);
   const known = new Set(await eventStore.getAllKeys());
   const fresh = events.filter((e) => !known.has(e.id) && (known.add(e.id), true));
-  const eventWrites = fresh.map((e) => eventStore.add(e));
-  await Promise.all([...contractorWrites, ...taskWrites, ...eventWrites, tx.done]);
+  await writeAll(eventStore, 'add', fresh);
+  await tx.done;
   const newEvents = fresh.length;
   return { contractors: contractors.length, tasks: tasks.length, events: events.length, newEvents };
 }
