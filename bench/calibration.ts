@@ -191,7 +191,7 @@ interface Cell {
 const LAG_DAYS = [25, 40];
 
 /** P(meet) if the contractor still behaved as `tau` days ago. */
-function meetAt(truth: Truth, L: number, window: number, tau: number): number {
+export function meetAt(truth: Truth, L: number, window: number, tau: number): number {
   const slack = window - L;
   if (slack < 0) return 0;
   return 1 - truth.pLate(tau) * (1 - truth.slipCdfAt!(slack / L, tau));

@@ -4,6 +4,8 @@ import { longDate, percent, shortDate, ZONE_WORDS } from '@/utils/overlay/format
 
 export interface TaskChipProps {
   view: TaskView;
+  /** Drawn from the page alone: the background has not answered for this task yet. */
+  pending?: boolean;
   onSetClientDue: (clientDue: string | null) => Promise<string | null>;
 }
 
@@ -21,14 +23,14 @@ export function describeTask(view: TaskView): string {
   return `Leeway: ${parts.join(', ')}`;
 }
 
-export function TaskChip({ view, onSetClientDue }: TaskChipProps) {
+export function TaskChip({ view, pending = false, onSetClientDue }: TaskChipProps) {
   const [open, setOpen] = useState(false);
   return (
     <span>
       <button
         type="button"
         class={`chip zone-${view.zone}`}
-        aria-label={describeTask(view)}
+        aria-label={pending ? `${describeTask(view)} (still reading)` : describeTask(view)}
         aria-expanded={open}
         title="Leeway: click for the client deadline and buffer"
         onClick={() => setOpen(!open)}
@@ -36,7 +38,7 @@ export function TaskChip({ view, onSetClientDue }: TaskChipProps) {
         <span class="dot" aria-hidden="true" />
         <ChipText view={view} />
       </button>
-      {open && <TaskPanel view={view} onSetClientDue={onSetClientDue} onClose={() => setOpen(false)} />}
+      {open && <TaskPanel view={view} pending={pending} onSetClientDue={onSetClientDue} onClose={() => setOpen(false)} />}
     </span>
   );
 }
@@ -65,7 +67,7 @@ function signed(n: number): string {
   return n > 0 ? `+${n}` : String(n);
 }
 
-function TaskPanel({ view, onSetClientDue, onClose }: TaskChipProps & { onClose: () => void }) {
+function TaskPanel({ view, pending, onSetClientDue, onClose }: TaskChipProps & { onClose: () => void }) {
   const [draft, setDraft] = useState(view.clientDue ?? '');
   const [error, setError] = useState<string | null>(null);
   const save = async (value: string | null) => {
@@ -98,7 +100,7 @@ function TaskPanel({ view, onSetClientDue, onClose }: TaskChipProps & { onClose:
           </>
         )}
         <dt>Status</dt>
-        <dd>{ZONE_WORDS[view.zone]}</dd>
+        <dd>{pending ? 'Leeway is still reading this task…' : ZONE_WORDS[view.zone]}</dd>
       </dl>
       <label for="leeway-client-due">Client deadline (private, never shown on the site)</label>
       <div class="row">
@@ -108,7 +110,7 @@ function TaskPanel({ view, onSetClientDue, onClose }: TaskChipProps & { onClose:
           value={draft}
           onInput={(e) => setDraft((e.currentTarget as HTMLInputElement).value)}
         />
-        <button type="button" class="primary" disabled={!draft} onClick={() => void save(draft)}>
+        <button type="button" class="primary" disabled={!draft || pending} onClick={() => void save(draft)}>
           Save
         </button>
         {view.clientDue && (

@@ -6,7 +6,8 @@ import { adapterForUrl, SITE_ADAPTERS } from '@/utils/sites/registry';
 export default defineContentScript({
   // Whole origins: SPA navigation never re-evaluates path patterns, so routes are checked in code.
   matches: SITE_ADAPTERS.flatMap((a) => a.matches),
-  runAt: 'document_idle',
+  // As soon as the document is parsed: the cards already on the page get chips without waiting for idle time.
+  runAt: 'document_end',
   async main(ctx) {
     const adapter = adapterForUrl(location.href);
     if (!adapter) return;

@@ -181,3 +181,35 @@ describe('history service', () => {
     expect(after.checkpoints.find((c) => c.date === past[0]!.date)?.status).toBe('met');
   });
 });
+
+describe('views on a busy page', () => {
+  const other = (key: string, handle: string) =>
+    observation({ key: `trello:${key}`, nativeId: key, url: `https://trello.com/c/${key}`, assignees: [{ site: 'trello', handle, displayName: handle }] });
+
+  it('answers an observed batch with views for only the tasks asked for (the ones on screen)', async () => {
+    const reply = await service().handle({
+      type: 'observe',
+      batch: batch([other('Card0001', 'ana'), other('Card0002', 'ben'), other('Card0003', 'ana')]),
+      viewsFor: ['trello:Card0002'],
+    });
+    if (!reply.ok || !('views' in reply)) throw new Error('no views');
+    expect(reply.views.tasks.map((t) => t.key)).toEqual(['trello:Card0002']);
+    expect(await db.count('tasks')).toBe(3);
+  });
+
+  it('a contractor record kept between requests follows every change of the history', async () => {
+    const one = service();
+    const record = async () => {
+      const reply = await one.handle({ type: 'get-views', taskKeys: [], contractorIds: ['trello:anaruiz'] });
+      if (!reply.ok || !('views' in reply)) throw new Error('no views');
+      return reply.views.contractors[0]!;
+    };
+    // Told due 2026-02-20, delivered on time, seen by the same service before and after.
+    await one.handle({ type: 'observe', batch: batch([observation({ due: '2026-02-20T17:00:00.000Z' })], { observedAt: '2026-02-10T10:00:00.000Z' }) });
+    expect((await record()).n).toBe(1);
+    expect((await record()).n).toBe(1);
+    const second = observation({ key: 'trello:Card0009', nativeId: 'Card0009', url: 'https://trello.com/c/Card0009', due: '2026-02-25T17:00:00.000Z' });
+    await one.handle({ type: 'observe', batch: batch([second], { observedAt: '2026-02-11T10:00:00.000Z' }) });
+    expect((await record()).n).toBe(2);
+  });
+});

@@ -69,6 +69,29 @@ export function createHistoryService(deps: ServiceDeps) {
     return { now: deps.now(), settings, ...(prior ? { prior } : {}) };
   }
 
+  /**
+   * Each contractor's derived deliveries, kept until the history changes. Deriving them reads every task and
+   * event of the contractor (hundreds of requests on a big board), and a board asks for views again each time
+   * the owner scrolls new cards into view. Cleared by `historyChanged`, which every write path calls.
+   */
+  const historyCache = new Map<string, { identityKeys: string; deliveries: DerivedDelivery[] }>();
+  async function historyOf(db: HistoryDb, contractor: ContractorRecord): Promise<DerivedDelivery[]> {
+    const identityKeys = contractor.identityKeys.join('\n');
+    const cached = historyCache.get(contractor.id);
+    if (cached && cached.identityKeys === identityKeys) return cached.deliveries;
+    const revision = historyRevision;
+    const deliveries = deliveriesOf(contractor, await getContractorWork(db, contractor));
+    // A write that landed while this was read may not be in it: keep it only if none did.
+    if (revision === historyRevision) historyCache.set(contractor.id, { identityKeys, deliveries });
+    return deliveries;
+  }
+  let historyRevision = 0;
+  async function historyChanged(): Promise<void> {
+    historyRevision++;
+    historyCache.clear();
+    await deps.onHistoryChanged();
+  }
+
   async function views(db: HistoryDb, taskKeys: string[], identityKeys: string[]): Promise<Views> {
     const ctx = await context();
     const tasks = await getTasks(db, taskKeys);
@@ -76,7 +99,7 @@ export function createHistoryService(deps: ServiceDeps) {
     const byIdentity = await getContractorsByIdentity(db, [...new Set([...identityKeys, ...tasks.flatMap((t) => t.assignees)])]);
     const records = [...new Map([...byIdentity.values()].map((c) => [c.id, c])).values()];
     const histories = new Map<string, DerivedDelivery[]>();
-    for (const c of records) histories.set(c.id, deliveriesOf(c, await getContractorWork(db, c)));
+    for (const c of records) histories.set(c.id, await historyOf(db, c));
     return {
       tasks: tasks.map((t) => buildTaskView(t, byIdentity, histories, ctx, eventsByTask.get(t.key))),
       contractors: identityKeys.flatMap((key) => {
@@ -119,9 +142,11 @@ export function createHistoryService(deps: ServiceDeps) {
       switch (request.type) {
         case 'observe': {
           const result = await applyBatch(db, request.batch);
-          if (result.eventsAdded > 0 || result.tasksAdded > 0 || result.tasksChanged > 0) await deps.onHistoryChanged();
-          const keys = request.batch.tasks.map((t) => t.key);
-          const people = [...new Set(request.batch.tasks.flatMap((t) => t.assignees.map((a) => `${a.site}:${a.handle}`)))];
+          if (result.eventsAdded > 0 || result.tasksAdded > 0 || result.tasksChanged > 0) await historyChanged();
+          const wanted = request.viewsFor ? new Set(request.viewsFor) : null;
+          const shown = wanted ? request.batch.tasks.filter((t) => wanted.has(t.key)) : request.batch.tasks;
+          const keys = shown.map((t) => t.key);
+          const people = [...new Set(shown.flatMap((t) => t.assignees.map((a) => `${a.site}:${a.handle}`)))];
           return { ok: true, views: await views(db, keys, people) };
         }
         case 'get-views':
@@ -133,15 +158,15 @@ export function createHistoryService(deps: ServiceDeps) {
         }
         case 'link-identity':
           await linkIdentity(db, request.into, request.identityKey, deps.now().toISOString());
-          await deps.onHistoryChanged();
+          await historyChanged();
           return { ok: true };
         case 'unlink-identity':
           await unlinkIdentity(db, request.identityKey, deps.now().toISOString());
-          await deps.onHistoryChanged();
+          await historyChanged();
           return { ok: true };
         case 'track-manual': {
           const taskKey = await trackManual(db, request.task, deps.now(), deps.newId());
-          await deps.onHistoryChanged();
+          await historyChanged();
           return { ok: true, taskKey };
         }
         case 'set-done': {
@@ -149,25 +174,25 @@ export function createHistoryService(deps: ServiceDeps) {
             return { ok: false, error: 'Tasks from a site are marked done on that site; Leeway follows it.' };
           }
           await setDone(db, request.taskKey, request.done, deps.now().toISOString());
-          await deps.onHistoryChanged();
+          await historyChanged();
           return { ok: true };
         }
         case 'mark-checkpoint': {
           const found = await markCheckpoint(db, request.taskKey, request.date, request.status, deps.now().toISOString());
           if (!found) return { ok: false, error: `No task ${request.taskKey}` };
-          await deps.onHistoryChanged();
+          await historyChanged();
           return { ok: true };
         }
         case 'set-stakes': {
           const found = await setStakes(db, request.taskKey, request.stakes, deps.now().toISOString());
           if (!found) return { ok: false, error: `No task ${request.taskKey}` };
-          await deps.onHistoryChanged();
+          await historyChanged();
           return { ok: true };
         }
         case 'mark-task': {
           const found = await markTask(db, request.taskKey, request.mark === 'delivered' ? 'owner-delivered' : 'accepted', deps.now().toISOString());
           if (!found) return { ok: false, error: `No task ${request.taskKey}` };
-          await deps.onHistoryChanged();
+          await historyChanged();
           return { ok: true };
         }
         case 'get-contractor': {
@@ -207,12 +232,12 @@ export function createHistoryService(deps: ServiceDeps) {
           if (record) await tx.store.put({ ...record, notes: request.notes, referencesChecked: request.referencesChecked, rate: request.rate });
           await tx.done;
           if (!record) return { ok: false, error: `No contractor ${request.contractorId}` };
-          await deps.onHistoryChanged();
+          await historyChanged();
           return { ok: true };
         }
         case 'set-excluded':
           await setExcluded(db, request.taskKey, request.excluded, request.reason, deps.now().toISOString());
-          await deps.onHistoryChanged();
+          await historyChanged();
           return { ok: true };
         case 'export-history': {
           const now = deps.now();
@@ -224,7 +249,7 @@ export function createHistoryService(deps: ServiceDeps) {
           if (!parsed.ok) return { ok: false, error: parsed.error };
           const summary = await importHistory(db, parsed.file);
           if (parsed.settings) await deps.saveSettings(parsed.settings);
-          await deps.onHistoryChanged();
+          await historyChanged();
           return { ok: true, summary };
         }
         case 'export-deliveries-csv': {
@@ -235,12 +260,12 @@ export function createHistoryService(deps: ServiceDeps) {
           const tx = db.transaction(['contractors', 'tasks', 'events'], 'readwrite');
           await Promise.all([tx.objectStore('contractors').clear(), tx.objectStore('tasks').clear(), tx.objectStore('events').clear()]);
           await tx.done;
-          await deps.onHistoryChanged();
+          await historyChanged();
           return { ok: true };
         }
         case 'set-client-due': {
           const task = await setClientDue(db, request.taskKey, request.clientDue, deps.now().toISOString());
-          await deps.onHistoryChanged();
+          await historyChanged();
           const v = task ? await views(db, [task.key], []) : null;
           return { ok: true, task: v?.tasks[0] ?? null };
         }

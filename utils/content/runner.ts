@@ -4,29 +4,37 @@ import { ContractorBadge } from '@/components/ContractorBadge';
 import { overlayCss } from '@/components/overlay-styles';
 import { TaskChip } from '@/components/TaskChip';
 import { todayLocal } from '../model/dates';
-import type { ObservationBatch, TaskObservation } from '../model/observation';
+import { TaskObservationSchema, type ObservationBatch, type TaskObservation } from '../model/observation';
 import { sendToBackground } from '../messages/client';
 import type { ContractorView, TaskView, Views } from '../messages/views';
 import { ensureHost, isLeewayNode, renderInto, setData } from '../overlay/host';
 import { historyRevisionItem } from '../settings';
 import type { HealthReport } from '../health/report';
 import type { PageRead, PlacedPerson, PlacedTask, SiteAdapter, SiteRoute, Snapshot } from '../sites/adapter';
+import { watchNearViewport } from './near-viewport';
+import { provisionalView } from './provisional-view';
 
 /** How long page mutations settle before Leeway re-reads the page. */
-const SETTLE_MS = 120;
-/** How long chips wait for the site's JSON before placing from the DOM alone. */
+const SETTLE_MS = 80;
+/** How long DOM observations wait for the site's JSON before they are sent on their own. */
 const SNAPSHOT_PATIENCE_MS = 3000;
-
+/** Tasks per batch when a board's off-screen tasks are sent (each batch is one transaction). */
+const REST_BATCH = 500;
+/** Observations validated per slice before a batch is sent (about 10 ms each). */
+const VALIDATION_SLICE = 200;
 /** How long a burst of history changes settles before views are fetched again. */
 const RELOAD_SETTLE_MS = 250;
+
 /**
- * Work per slice when decorating cards outside the viewport: at least 8 ms even when the page is never idle (the
- * slice then comes from the callback's timeout), up to 40 ms of a real idle period; never a long task (> 50 ms).
+ * Boards up to this many cards are decorated whole (cards near the viewport first, the rest in idle time);
+ * bigger ones only as their cards come near, so their cost stays that of what is shown.
  */
+const DECORATE_ALL_UP_TO = 300;
+/** Idle-time decoration: at least this much work per slice even on a page that is never idle, at most the idle period. */
 const IDLE_SLICE_MIN_MS = 8;
 const IDLE_SLICE_MAX_MS = 40;
 /** How long a slice may wait for an idle period before it runs anyway. */
-const IDLE_TIMEOUT_MS = 50;
+const IDLE_TIMEOUT_MS = 100;
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
@@ -34,38 +42,85 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
  * Runs one site adapter on the current tab: reads the site's JSON when it can, the DOM for placement
  * (and as a fallback), sends observations to the background and keeps exactly one chip per task and one
  * badge per assignee avatar, whatever the host page re-renders.
+ *
+ * Cards near the screen are decorated first; on a board of up to DECORATE_ALL_UP_TO cards the rest follow in
+ * idle time, on a bigger one only as they scroll near, and only views of decorated cards are kept: the cost
+ * on a 5,000-card board is the cost of what is shown. A chip is drawn from the page's own due date at once
+ * (`data-pending`) and upgraded when the background answers.
  */
 export function runAdapter(ctx: ContentScriptContext, adapter: SiteAdapter): void {
   const tasks = new Map<string, TaskView>();
   const people = new Map<string, ContractorView>();
+  /** Tasks and people that have been near the viewport: the only views asked for and kept fresh. */
+  const wantedTasks = new Set<string>();
+  const wantedPeople = new Set<string>();
+  /** The latest read, by card container. */
+  let placements = new Map<Element, PlacedTask>();
+  /** People shown outside any task (a profile, a proposal), from the latest read. */
+  let standalone: PlacedPerson[] = [];
+  /** Bumped by every read: idle-time decoration left over from an older read stops. */
+  let generation = 0;
+  /** Cards that have their chip (the rest wait to come near the viewport). */
+  const decorated = new WeakSet<Element>();
   /** Last observation sent per task (DOM fallback), to send only what changed. */
   const sentSignatures = new Map<string, string>();
-  let snapshot: Snapshot | null = null;
-  /** While the site's JSON is on its way, DOM reads wait for it (briefly) instead of racing it. */
+  /** What the last snapshot covered (its observations are not kept: on a big board they are megabytes). */
+  let snapshotScope: string[] = [];
+  /** While the site's JSON is on its way, DOM observations wait for it (briefly) instead of racing it. */
   let pendingSnapshot: Promise<void> | null = null;
   let snapshotKeys = new Set<string>();
-  /** Snapshot tasks the background has not answered for yet (sent after the visible ones): no views to ask for. */
-  let snapshotPending = new Set<string>();
-  /** Bumped by every refresh: idle-time decoration left over from an older read stops. */
-  let generation = 0;
-  let reloadTimer: number | undefined;
   let route: SiteRoute | null = null;
   /** Whether the site's JSON could be read for the current route. */
   let json: HealthReport['json'] = adapter.snapshot ? 'unavailable' : 'none';
   let lastHealth = '';
   let pageUrl = location.href;
   let timer: number | undefined;
+  let reloadTimer: number | undefined;
 
-  const absorb = (views: Views) => {
+  const near = watchNearViewport((elements) => {
+    const arrived: PlacedTask[] = [];
+    for (const element of elements) {
+      const placed = placements.get(element);
+      if (placed) arrived.push(placed);
+    }
+    decorateAll(arrived);
+  });
+  ctx.onInvalidated(() => near.disconnect());
+
+  /** Views asked for since the last request went out: one request per frame, however many cards arrive. */
+  const pendingViews = { tasks: new Set<string>(), people: new Set<string>(), timer: undefined as number | undefined };
+  function requestViews(taskKeys: Iterable<string>, contractorIds: Iterable<string>): void {
+    for (const key of taskKeys) pendingViews.tasks.add(key);
+    for (const id of contractorIds) pendingViews.people.add(id);
+    if (pendingViews.timer !== undefined || (pendingViews.tasks.size === 0 && pendingViews.people.size === 0)) return;
+    pendingViews.timer = ctx.setTimeout(() => {
+      pendingViews.timer = undefined;
+      const taskKeys = [...pendingViews.tasks];
+      const contractorIds = [...pendingViews.people];
+      pendingViews.tasks.clear();
+      pendingViews.people.clear();
+      void sendToBackground({ type: 'get-views', taskKeys, contractorIds }).then((reply) => {
+        if (reply.ok) absorb(reply.views);
+      });
+    }, 0);
+  }
+
+  /** Takes in fresh views and redraws the decorated cards (a render is skipped where nothing changed). */
+  function absorb(views: Views): void {
     for (const t of views.tasks) tasks.set(t.key, t);
     for (const c of views.contractors) people.set(c.id, c);
-  };
+    if (views.tasks.length === 0 && views.contractors.length === 0) return;
+    // Every card already decorated, near or not: a chip must not stay provisional, nor a badge missing,
+    // because its card scrolled away before the view came.
+    decorateAll([...placements.values()].filter((p) => decorated.has(p.container)));
+    for (const person of standalone) badge(person, person.element.parentElement ?? document.body);
+  }
 
   const schedule = () => {
     if (timer !== undefined) return;
     timer = ctx.setTimeout(() => {
       timer = undefined;
-      void refresh();
+      refresh();
     }, SETTLE_MS);
   };
 
@@ -77,102 +132,96 @@ export function runAdapter(ctx: ContentScriptContext, adapter: SiteAdapter): voi
       tasks: observations,
       facts,
     };
-    const reply = await sendToBackground({ type: 'observe', batch });
+    // Views only for the tasks on screen; the others are asked for when their cards come near.
+    const viewsFor = observations.map((o) => o.key).filter((key) => wantedTasks.has(key));
+    const reply = await sendToBackground({ type: 'observe', batch, viewsFor });
     if (reply.ok) absorb(reply.views);
+    // Cards that came near while this batch was on its way were new to the background then.
+    const stillMissing = observations.map((o) => o.key).filter((key) => wantedTasks.has(key) && !tasks.has(key));
+    requestViews(stillMissing, []);
   }
 
   async function loadSnapshot(next: SiteRoute): Promise<void> {
-    if (!adapter.snapshot || snapshot?.scope.includes(next.id)) return;
+    if (!adapter.snapshot || snapshotScope.includes(next.id)) return;
     const fresh = await adapter.snapshot(next).catch(() => null);
     json = fresh ? 'ok' : 'unavailable';
     if (!fresh || ctx.isInvalid) return;
-    snapshot = fresh;
+    snapshotScope = fresh.scope;
     snapshotKeys = new Set(fresh.observations.map((o) => o.key));
     // The tasks on screen first, so their chips need not wait for the background to take in the whole
     // board; the rest follows as one more batch (each batch is its own all-or-nothing transaction).
-    const visible = visibleKeys();
-    const first = fresh.observations.filter((o) => visible.has(o.key));
-    const rest = fresh.observations.filter((o) => !visible.has(o.key));
+    const first = fresh.observations.filter((o) => wantedTasks.has(o.key));
+    const rest = fresh.observations.filter((o) => !wantedTasks.has(o.key));
     if (first.length === 0 || rest.length === 0) {
       await observe(fresh.observations, fresh.facts);
       return;
     }
-    const keysOf = (os: TaskObservation[]) => new Set(os.map((o) => o.key));
-    const firstKeys = keysOf(first);
-    snapshotPending = keysOf(rest);
-    await observe(first, fresh.facts.filter((f) => firstKeys.has(f.taskKey)));
-    const pending = snapshotPending;
-    void observe(rest, fresh.facts.filter((f) => !firstKeys.has(f.taskKey)))
-      .catch(() => {})
-      .finally(() => {
-        if (snapshotPending === pending) snapshotPending = new Set();
-        schedule();
-      });
+    const factsOf = (observations: TaskObservation[]) => {
+      const keys = new Set(observations.map((o) => o.key));
+      return fresh.facts.filter((f) => keys.has(f.taskKey));
+    };
+    await observe(first, factsOf(first));
+    // The rest in parts, so that views asked for meanwhile are answered between them instead of after one
+    // transaction of thousands of tasks; cards scrolled into view meanwhile go in the next part.
+    void (async () => {
+      let remaining = rest;
+      while (remaining.length > 0 && !ctx.isInvalid) {
+        const ordered = [...remaining.filter((o) => wantedTasks.has(o.key)), ...remaining.filter((o) => !wantedTasks.has(o.key))];
+        const part = ordered.slice(0, REST_BATCH);
+        remaining = ordered.slice(REST_BATCH);
+        await observe(part, factsOf(part));
+      }
+    })().catch(() => {});
   }
 
-  /** Keys of the tasks whose cards are on screen now (a DOM read; empty when the page can't be read yet). */
-  function visibleKeys(): Set<string> {
-    try {
-      const read = adapter.readPage(document, { today: todayLocal(), pageUrl });
-      return new Set(read.tasks.filter((t) => onScreen(t.container)).map((t) => t.key));
-    } catch {
-      return new Set();
-    }
-  }
-
-  async function refresh(): Promise<void> {
+  /** Reads the page, places chips on the cards near the viewport and watches the others. */
+  function refresh(): void {
     if (ctx.isInvalid || !route) return;
-    if (pendingSnapshot) await Promise.race([pendingSnapshot, sleep(SNAPSHOT_PATIENCE_MS)]);
     const read = adapter.readPage(document, { today: todayLocal(), pageUrl });
-    // The site's JSON is the truth for the tasks it covers; the DOM only fills the gaps.
-    const fallback = read.tasks
-      .filter((t) => !snapshotKeys.has(t.key))
-      .map((t) => t.observation)
-      .filter((o) => sentSignatures.get(o.key) !== JSON.stringify(o));
-    if (fallback.length > 0) {
-      for (const o of fallback) sentSignatures.set(o.key, JSON.stringify(o));
-      await observe(fallback);
-    }
-    const missingViews = [...new Set(read.tasks.filter((t) => !tasks.has(t.key) && !snapshotPending.has(t.key)).map((t) => t.key))];
-    const standalone = read.people ?? [];
-    const missingPeople = [...read.tasks.flatMap((t) => t.people), ...standalone]
-      .map((p) => p.contractorId)
-      .filter((id) => !people.has(id));
-    if (missingViews.length > 0 || missingPeople.length > 0) {
-      const reply = await sendToBackground({
-        type: 'get-views',
-        taskKeys: missingViews,
-        contractorIds: [...new Set(missingPeople)],
-      });
-      if (reply.ok) absorb(reply.views);
-    }
-    if (ctx.isInvalid) return;
-    // Cards on screen now; the rest in idle time, a slice at a time, so a big board never blocks the page.
-    const mine = ++generation;
-    const later: PlacedTask[] = [];
+    placements = new Map(read.tasks.map((t) => [t.container, t]));
+    near.prune();
+    const nearNow: PlacedTask[] = [];
     for (const placed of read.tasks) {
-      if (onScreen(placed.container)) decorate(placed);
-      else later.push(placed);
+      near.watch(placed.container);
+      if (near.isNear(placed.container)) nearNow.push(placed);
     }
+    decorateAll(nearNow);
+    const mine = ++generation;
+    if (read.tasks.length <= DECORATE_ALL_UP_TO) decorateWhenIdle(read.tasks.filter((p) => !near.isNear(p.container)), mine);
+    standalone = read.people ?? [];
+    requestViews([], standalone.map((p) => p.contractorId).filter((id) => !people.has(id)));
     for (const person of standalone) badge(person, person.element.parentElement ?? document.body);
     void reportHealth(read);
-    if (later.length > 0) decorateWhenIdle(later, mine);
+    void sendDomFallback(read);
   }
 
+  /** Decorates cards a slice at a time in idle periods, so a board's first paint is never one long task. */
   function decorateWhenIdle(queue: PlacedTask[], mine: number): void {
     let next = 0;
     const slice = (deadline?: IdleDeadline) => {
       if (ctx.isInvalid || mine !== generation) return;
       const budget = Math.min(IDLE_SLICE_MAX_MS, Math.max(IDLE_SLICE_MIN_MS, deadline?.timeRemaining() ?? 0));
       const until = performance.now() + budget;
-      do {
-        const placed = queue[next++]!;
-        // A card removed since the read is re-read by the refresh its removal scheduled.
-        if (placed.container.isConnected) decorate(placed);
-      } while (next < queue.length && performance.now() < until);
+      // decorateAll asks for missing views; its requests are gathered into one per slice.
+      while (next < queue.length && performance.now() < until) decorateAll([queue[next++]!]);
       if (next < queue.length) idle(slice);
     };
-    idle(slice);
+    if (queue.length > 0) idle(slice);
+  }
+
+  /** The site's JSON is the truth for the tasks it covers; the DOM only fills the gaps (once the JSON had its chance). */
+  async function sendDomFallback(read: PageRead): Promise<void> {
+    if (pendingSnapshot) await Promise.race([pendingSnapshot, sleep(SNAPSHOT_PATIENCE_MS)]);
+    if (ctx.isInvalid) return;
+    const fallback = read.tasks
+      .filter((t) => !snapshotKeys.has(t.key))
+      .map((t) => t.observation)
+      .filter((o) => sentSignatures.get(o.key) !== JSON.stringify(o));
+    if (fallback.length === 0) return;
+    for (const o of fallback) sentSignatures.set(o.key, JSON.stringify(o));
+    const valid = await validInSlices(fallback);
+    if (ctx.isInvalid || valid.length === 0) return;
+    await observe(valid);
   }
 
   async function reportHealth(read: PageRead): Promise<void> {
@@ -185,7 +234,7 @@ export function runAdapter(ctx: ContentScriptContext, adapter: SiteAdapter): voi
       tasksFound: health.tasksFound,
       missing: health.missing,
       json,
-      jsonTasks: json === 'ok' && snapshot ? snapshot.observations.length : null,
+      jsonTasks: json === 'ok' ? snapshotKeys.size : null,
       at: new Date().toISOString(),
     };
     const signature = JSON.stringify({ ...report, at: null });
@@ -194,27 +243,48 @@ export function runAdapter(ctx: ContentScriptContext, adapter: SiteAdapter): voi
     await sendToBackground({ type: 'report-health', report });
   }
 
-  function decorate(placed: PlacedTask): void {
-    const view = tasks.get(placed.key);
-    if (view) {
-      const host = ensureHost({
-        container: placed.container,
-        kind: 'task',
-        keyAttribute: 'data-task-key',
-        key: placed.key,
-        anchor: placed.anchor,
-        slot: placed.slot,
-        existing: ownHosts(placed.container, 'task'),
-        css: overlayCss,
-      });
-      setData(host, {
-        'data-zone': view.zone,
-        'data-told-due': view.toldDue,
-        'data-client-due': view.clientDue,
-        'data-suggested-told': view.suggestedTold,
-      });
-      renderInto(host, JSON.stringify(view), h(TaskChip, { view, onSetClientDue: (d) => setClientDue(view.key, d) }));
+  /** Decorates cards (DOM writes only: no layout is read in between) and asks for the views they lack. */
+  function decorateAll(placed: PlacedTask[]): void {
+    if (ctx.isInvalid || placed.length === 0) return;
+    const missingTasks: string[] = [];
+    const missingPeople: string[] = [];
+    for (const p of placed) {
+      if (!p.container.isConnected) continue;
+      wantedTasks.add(p.key);
+      if (!tasks.has(p.key)) missingTasks.push(p.key);
+      for (const person of p.people) {
+        wantedPeople.add(person.contractorId);
+        if (!people.has(person.contractorId)) missingPeople.push(person.contractorId);
+      }
+      decorate(p);
     }
+    requestViews(missingTasks, missingPeople);
+  }
+
+  function decorate(placed: PlacedTask): void {
+    const known = tasks.get(placed.key);
+    const view = known ?? provisionalView(placed.observation);
+    const host = ensureHost({
+      container: placed.container,
+      kind: 'task',
+      keyAttribute: 'data-task-key',
+      key: placed.key,
+      anchor: placed.anchor,
+      slot: placed.slot,
+      existing: ownHosts(placed.container, 'task'),
+      css: overlayCss,
+    });
+    setData(host, {
+      'data-zone': view.zone,
+      'data-told-due': view.toldDue,
+      'data-client-due': view.clientDue,
+      'data-suggested-told': view.suggestedTold,
+      // The chip shows the page's own due until the background has answered for the task.
+      'data-pending': known ? null : 'true',
+    });
+    decorated.add(placed.container);
+    const signature = known ? JSON.stringify(view) : `pending:${JSON.stringify(placed.observation)}`;
+    renderInto(host, signature, h(TaskChip, { view, pending: !known, onSetClientDue: (d) => setClientDue(view.key, d) }));
     const badgeHosts = ownHosts(placed.container, 'contractor');
     for (const person of placed.people) badge(person, placed.container);
     // Badges whose avatar is gone (member removed, avatar re-rendered elsewhere) go too.
@@ -246,8 +316,7 @@ export function runAdapter(ctx: ContentScriptContext, adapter: SiteAdapter): voi
   async function setClientDue(taskKey: string, clientDue: string | null): Promise<string | null> {
     const reply = await sendToBackground({ type: 'set-client-due', taskKey, clientDue });
     if (!reply.ok) return `Could not save: ${reply.error}`;
-    if (reply.task) tasks.set(reply.task.key, reply.task);
-    schedule();
+    if (reply.task) absorb({ tasks: [reply.task], contractors: [] });
     return null;
   }
 
@@ -260,11 +329,11 @@ export function runAdapter(ctx: ContentScriptContext, adapter: SiteAdapter): voi
     }, RELOAD_SETTLE_MS);
   }
 
-  /** Fetches fresh views for everything shown. */
+  /** Fetches fresh views for everything that has been shown; views of the rest are dropped, not refreshed. */
   async function reloadViews(): Promise<void> {
-    const reply = await sendToBackground({ type: 'get-views', taskKeys: [...tasks.keys()], contractorIds: [...people.keys()] });
+    for (const key of tasks.keys()) if (!wantedTasks.has(key)) tasks.delete(key);
+    const reply = await sendToBackground({ type: 'get-views', taskKeys: [...wantedTasks], contractorIds: [...wantedPeople] });
     if (reply.ok) absorb(reply.views);
-    schedule();
   }
 
   function onRoute(url: string): void {
@@ -273,10 +342,13 @@ export function runAdapter(ctx: ContentScriptContext, adapter: SiteAdapter): voi
     if (!route) return;
     const loading = loadSnapshot(route).finally(() => {
       if (pendingSnapshot === loading) pendingSnapshot = null;
+      // Read again: the health report says whether the JSON could be read, and an adapter may place
+      // more with it (Asana resolves initials-only avatars to people).
       schedule();
     });
     pendingSnapshot = loading;
-    schedule();
+    // Read at once: the cards already on the page get their chips without waiting for the site's JSON.
+    refresh();
   }
 
   const observer = new MutationObserver((records) => {
@@ -296,22 +368,24 @@ export function runAdapter(ctx: ContentScriptContext, adapter: SiteAdapter): voi
   onRoute(location.href);
 }
 
-/** Leeway hosts of one kind that belong to this container itself, not to an item nested in it. */
-function ownHosts(container: Element, kind: 'task' | 'contractor'): Element[] {
-  return [...container.querySelectorAll(`[data-leeway="${kind}"]`)];
-}
-
-/** Whether an element is within (or one screen around) the viewport. */
-function onScreen(element: Element): boolean {
-  const r = element.getBoundingClientRect();
-  if (r.width === 0 && r.height === 0) return false;
-  const h = window.innerHeight || document.documentElement.clientHeight;
-  const w = window.innerWidth || document.documentElement.clientWidth;
-  return r.bottom >= -h && r.top <= 2 * h && r.right >= 0 && r.left <= w;
-}
-
 /** requestIdleCallback where there is one (with a deadline so a busy page still gets its chips), else a timeout. */
 function idle(callback: (deadline?: IdleDeadline) => void): void {
   if (typeof requestIdleCallback === 'function') requestIdleCallback(callback, { timeout: IDLE_TIMEOUT_MS });
   else setTimeout(callback, 16);
+}
+
+/** Observations checked against the contract a slice at a time: one bad card must not sink the batch, and a
+ * thousand checks in one piece would be a long task on the page. */
+async function validInSlices(observations: TaskObservation[]): Promise<TaskObservation[]> {
+  const valid: TaskObservation[] = [];
+  for (let start = 0; start < observations.length; start += VALIDATION_SLICE) {
+    if (start > 0) await sleep(0);
+    for (const o of observations.slice(start, start + VALIDATION_SLICE)) if (TaskObservationSchema.safeParse(o).success) valid.push(o);
+  }
+  return valid;
+}
+
+/** Leeway hosts of one kind that belong to this container itself, not to an item nested in it. */
+function ownHosts(container: Element, kind: 'task' | 'contractor'): Element[] {
+  return [...container.querySelectorAll(`[data-leeway="${kind}"]`)];
 }

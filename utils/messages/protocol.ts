@@ -22,7 +22,12 @@ export type ManualTask = z.infer<typeof ManualTaskSchema>;
  */
 export const RequestSchema = z.discriminatedUnion('type', [
   /** Content script → background: what a page shows. Answered with the views for those tasks. */
-  z.object({ type: z.literal('observe'), batch: ObservationBatchSchema }),
+  z.object({
+    type: z.literal('observe'),
+    batch: ObservationBatchSchema,
+    /** Answer with views for only these of the batch's tasks (the ones on screen); all of them when absent. */
+    viewsFor: z.array(z.string().max(300)).max(20000).optional(),
+  }),
   /** Content script → background: views for tasks and people on the page (after the owner edits). */
   z.object({
     type: z.literal('get-views'),

@@ -4,7 +4,6 @@
  * (a snapshot read earlier on this page) said who it is. Nobody is invented from initials.
  */
 import type { PersonRef, TaskObservation } from '@/utils/model/observation';
-import { TaskObservationSchema } from '@/utils/model/observation';
 import type { DomAsanaTask } from './reader';
 
 /** What earlier JSON snapshots said about people, so the DOM can name avatars it cannot read. */
@@ -61,7 +60,8 @@ export function toObservation(item: DomAsanaTask, assignee: PersonRef | null): T
     ...(typeof item.progress === 'number' ? { progress: item.progress } : {}),
     source: 'dom',
   };
-  return TaskObservationSchema.safeParse(candidate).success ? candidate : null;
+  // Validated once, when sent (utils/content/runner.ts): a page re-read after every re-render must stay cheap.
+  return candidate;
 }
 
 /**

@@ -166,6 +166,21 @@ const RANGE_SEPARATOR = /\s+-\s+|\s*[–—]\s*/;
  * it cannot read with confidence; never throws.
  */
 export function parseDueText(text: string, today: string): ParsedDue | null {
+  // A board shows the same few dozen badge texts on hundreds of cards and is re-read after every re-render.
+  const key = `${today}|${text}`;
+  const cached = recent.get(key);
+  if (cached !== undefined) return cached;
+  const parsed = parseUncached(text, today);
+  if (recent.size >= RECENT_LIMIT) recent.clear();
+  recent.set(key, parsed);
+  return parsed;
+}
+
+/** Parsed badge texts; cleared whole when full (simple, and a board's texts come back at once). */
+const recent = new Map<string, ParsedDue | null>();
+const RECENT_LIMIT = 2000;
+
+function parseUncached(text: string, today: string): ParsedDue | null {
   try {
     if (typeof text !== 'string' || text.length > 200) return null;
     const todayDate = parseISO(today);

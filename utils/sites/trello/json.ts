@@ -102,14 +102,28 @@ async function getJson(url: string, fetchImpl: FetchLike): Promise<unknown> {
  * Validates an array element by element. A changed *shape* (not an array, or nothing valid) is a
  * mismatch → null; one odd element among good ones is dropped so one strange card can't blind a board.
  */
-function parseArray<T>(schema: z.ZodType<T>, value: unknown): T[] | null {
+async function parseArray<T>(schema: z.ZodType<T>, value: unknown): Promise<T[] | null> {
   if (!Array.isArray(value)) return null;
   const items: T[] = [];
-  for (const item of value) {
+  await inSlices(value as unknown[], (item) => {
     const parsed = schema.safeParse(item);
     if (parsed.success) items.push(parsed.data);
-  }
+  });
   return value.length > 0 && items.length === 0 ? null : items;
+}
+
+/** Items per slice of work on a big board (a few ms each), with the page's own work let in between. */
+const SLICE = 250;
+
+/**
+ * Runs `each` over the items a slice at a time, yielding to the page between slices: validating a
+ * 5,000-card board in one piece would block the page for a second.
+ */
+async function inSlices<T>(items: readonly T[], each: (item: T) => void): Promise<void> {
+  for (let start = 0; start < items.length; start += SLICE) {
+    if (start > 0) await new Promise<void>((resolve) => setTimeout(resolve, 0));
+    for (let i = start; i < Math.min(items.length, start + SLICE); i++) each(items[i]!);
+  }
 }
 
 const BOARD_ID = /^(?:[A-Za-z0-9]{8}|[0-9a-f]{24})$/;
@@ -212,10 +226,10 @@ export async function fetchBoardSnapshot(
       getJson(trelloUrls.actions(id), fetchImpl),
     ]);
     const board = BoardSchema.safeParse(boardRaw);
-    const cards = parseArray(CardSchema, cardsRaw);
+    const cards = await parseArray(CardSchema, cardsRaw);
     if (!board.success || !cards) return null;
-    const lists = parseArray(ListSchema, listsRaw) ?? [];
-    const actions = parseArray(ActionSchema, actionsRaw) ?? [];
+    const lists = (await parseArray(ListSchema, listsRaw)) ?? [];
+    const actions = (await parseArray(ActionSchema, actionsRaw)) ?? [];
 
     const listName = new Map(lists.map((l) => [l.id, l.name]));
     const shortLinkById = new Map(cards.map((c) => [c.id, c.shortLink]));
@@ -224,17 +238,15 @@ export async function fetchBoardSnapshot(
       .map((a) => actionFact(a, shortLinkById, memberById))
       .filter((f): f is HistoryFact => f !== null);
     const completedAt = latestCompletions(facts);
-    const observations = cards
-      .filter((c) => c.closed !== true)
-      .map((c) =>
-        cardObservation(
-          c,
-          board.data.name,
-          c.idList ? (listName.get(c.idList) ?? null) : null,
-          completedAt.get(`trello:${c.shortLink}`) ?? null,
-        ),
-      )
-      .filter((o): o is TaskObservation => o !== null);
+    const observations: TaskObservation[] = [];
+    await inSlices(
+      cards.filter((c) => c.closed !== true),
+      (c) => {
+        const listOf = c.idList ? (listName.get(c.idList) ?? null) : null;
+        const observation = cardObservation(c, board.data.name, listOf, completedAt.get(`trello:${c.shortLink}`) ?? null);
+        if (observation) observations.push(observation);
+      },
+    );
     return { observations, facts, board: board.data };
   } catch {
     return null;

@@ -4,7 +4,6 @@
  * Every card is read inside its own try/catch: one mangled card must not hide the rest.
  */
 import type { PersonRef, TaskObservation } from '@/utils/model/observation';
-import { TaskObservationSchema } from '@/utils/model/observation';
 import { parseDueText } from '@/utils/sites/dates/parse-due-text';
 import { matchTrelloRoute } from './routes';
 import {
@@ -290,8 +289,8 @@ function toObservation(task: DomTaskFields, boardName: string | null): TaskObser
     ...(task.progress !== undefined && task.progress !== null ? { progress: task.progress } : {}),
     source: 'dom',
   };
-  // The contract is validated at the boundary anyway; dropping a bad one here keeps the batch valid.
-  return TaskObservationSchema.safeParse(candidate).success ? candidate : null;
+  // Validated once, when sent (utils/content/runner.ts): a page re-read after every re-render must stay cheap.
+  return candidate;
 }
 
 /**

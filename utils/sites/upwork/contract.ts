@@ -4,7 +4,6 @@
  * that cannot be read are counted in `missing` so the health report shows selector drift.
  */
 import type { TaskObservation } from '@/utils/model/observation';
-import { TaskObservationSchema } from '@/utils/model/observation';
 import { firstAttribute, leaves, readFreelancerLinks, spacedText, textOf, type DomFreelancer } from './dom';
 import { matchUpworkRoute, milestonesUrl } from './routes';
 import { UPWORK_SELECTORS as S, queryAllFirst, queryFirst } from './selectors';
@@ -186,5 +185,6 @@ export function milestoneObservation(read: ContractRead, milestone: DomMilestone
     completedAt: milestone.done && milestone.submittedOn ? `${milestone.submittedOn}T12:00:00.000Z` : null,
     source: 'dom',
   };
-  return TaskObservationSchema.safeParse(candidate).success ? candidate : null;
+  // Validated once, when sent (utils/content/runner.ts): a page re-read after every re-render must stay cheap.
+  return candidate;
 }

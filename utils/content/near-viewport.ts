@@ -1,0 +1,67 @@
+/**
+ * Tells which card containers are on, or within a screen of, the viewport, without reading layout.
+ *
+ * Why an IntersectionObserver: checking `getBoundingClientRect()` card by card between chip inserts forces a
+ * layout of the whole board per card (hundreds of ms on a big board), and decorating cards nobody scrolls to
+ * costs heap and style work for nothing. The browser computes intersections off the main thread's hot path
+ * and calls back once per frame with only what changed.
+ */
+
+/**
+ * A quarter screen around the viewport: chips are ready just before a card scrolls into view, and a page
+ * load decorates about the cards on screen, not three screens' worth of them.
+ */
+const MARGIN = '25% 25% 25% 25%';
+
+export interface NearViewport {
+  /** Starts watching an element (again watching one is a no-op). */
+  watch(element: Element): void;
+  /** Whether the element was near the viewport at the last report. */
+  isNear(element: Element): boolean;
+  /** Stops watching elements that left the document, so they can be freed. */
+  prune(): void;
+  disconnect(): void;
+}
+
+export function watchNearViewport(onNear: (elements: Element[]) => void): NearViewport {
+  const watched = new Set<Element>();
+  const near = new Set<Element>();
+  const observer = new IntersectionObserver(
+    (entries) => {
+      const arrived: Element[] = [];
+      for (const entry of entries) {
+        if (entry.isIntersecting) {
+          if (!near.has(entry.target)) arrived.push(entry.target);
+          near.add(entry.target);
+        } else {
+          near.delete(entry.target);
+        }
+      }
+      if (arrived.length > 0) onNear(arrived);
+    },
+    // `scrollMargin` widens the clip of scrolling ancestors (a board scrolled sideways, a list scrolled down)
+    // the way `rootMargin` widens the viewport; browsers without it ignore the key and report on entry.
+    { rootMargin: MARGIN, scrollMargin: MARGIN } as IntersectionObserverInit,
+  );
+  return {
+    watch(element) {
+      if (watched.has(element)) return;
+      watched.add(element);
+      observer.observe(element);
+    },
+    isNear: (element) => near.has(element),
+    prune() {
+      for (const element of watched) {
+        if (element.isConnected) continue;
+        watched.delete(element);
+        near.delete(element);
+        observer.unobserve(element);
+      }
+    },
+    disconnect() {
+      observer.disconnect();
+      watched.clear();
+      near.clear();
+    },
+  };
+}
