@@ -87,7 +87,7 @@ export function runAdapter(ctx: ContentScriptContext, adapter: SiteAdapter): voi
   });
   ctx.onInvalidated(() => near.disconnect());
 
-  /** Views asked for since the last request went out: one request per frame, however many cards arrive. */
+  /** Views asked for since the last request went out: one request per turn of the event loop, however many cards arrive. */
   const pendingViews = { tasks: new Set<string>(), people: new Set<string>(), timer: undefined as number | undefined };
   function requestViews(taskKeys: Iterable<string>, contractorIds: Iterable<string>): void {
     for (const key of taskKeys) pendingViews.tasks.add(key);
