@@ -56,6 +56,8 @@ export function runAdapter(ctx: ContentScriptContext, adapter: SiteAdapter): voi
   const wantedPeople = new Set<string>();
   /** The latest read, by card container. */
   let placements = new Map<Element, PlacedTask>();
+  /** The latest read of the page (for the health report once the site's JSON has been tried). */
+  let lastRead: PageRead | null = null;
   /** People shown outside any task (a profile, a proposal), from the latest read. */
   let standalone: PlacedPerson[] = [];
   /** Bumped by every read: idle-time decoration left over from an older read stops. */
@@ -178,6 +180,7 @@ export function runAdapter(ctx: ContentScriptContext, adapter: SiteAdapter): voi
   function refresh(): void {
     if (ctx.isInvalid || !route) return;
     const read = adapter.readPage(document, { today: todayLocal(), pageUrl });
+    lastRead = read;
     placements = new Map(read.tasks.map((t) => [t.container, t]));
     near.prune();
     const nearNow: PlacedTask[] = [];
@@ -342,9 +345,10 @@ export function runAdapter(ctx: ContentScriptContext, adapter: SiteAdapter): voi
     if (!route) return;
     const loading = loadSnapshot(route).finally(() => {
       if (pendingSnapshot === loading) pendingSnapshot = null;
-      // Read again: the health report says whether the JSON could be read, and an adapter may place
-      // more with it (Asana resolves initials-only avatars to people).
-      schedule();
+      // The health report now knows whether the JSON could be read; an adapter that places more with
+      // the JSON (Asana resolves initials-only avatars to people) reads the page again.
+      if (adapter.readsSnapshot) schedule();
+      else if (lastRead) void reportHealth(lastRead);
     });
     pendingSnapshot = loading;
     // Read at once: the cards already on the page get their chips without waiting for the site's JSON.

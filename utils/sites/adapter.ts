@@ -59,4 +59,10 @@ export interface SiteAdapter {
   readPage(document: Document, context: { today: string; pageUrl: string }): PageRead;
   /** Reads the site's JSON for a route; null when the page can't (logged out, 401/403, HTML, garbage). */
   snapshot?(route: SiteRoute): Promise<Snapshot | null>;
+  /**
+   * True when `readPage` places more once a snapshot has been read (Asana: people behind initials-only
+   * avatars), so the page is read again after each snapshot. Otherwise the earlier read stands: a second
+   * whole-page read of a big board would be one more long task for nothing.
+   */
+  readsSnapshot?: boolean;
 }

@@ -32,6 +32,7 @@ export function createAsanaAdapter(options: AsanaAdapterOptions = {}): SiteAdapt
 
   return {
     site: 'asana',
+    readsSnapshot: true,
     matches: ['https://app.asana.com/*'],
 
     route(url) {
