@@ -37,6 +37,15 @@ export function chipsOfCard(page: Page, shortLink: string) {
   return page.locator(`li[data-testid="list-card"]:has(a[href^="/c/${shortLink}/"]) [data-leeway="task"]`);
 }
 
+/**
+ * Waits until every card has its chip and each shows the background's view. A chip is first drawn from the page
+ * alone (`data-pending`); once none is, every task on the board has been stored.
+ */
+export async function boardStored(page: Page, cards: number): Promise<void> {
+  await expect(page.locator('[data-leeway="task"]')).toHaveCount(cards);
+  await expect(page.locator('[data-leeway="task"][data-pending]')).toHaveCount(0);
+}
+
 export async function openPopup(context: BrowserContext, extensionId: string): Promise<Page> {
   const popup = await context.newPage();
   await popup.goto(`chrome-extension://${extensionId}/popup.html`);

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
-import { boardUrl, chipsOfCard, expect, openPopup, test } from '../support/test';
+import { boardStored, boardUrl, chipsOfCard, expect, openPopup, test } from '../support/test';
 
 async function exportFile(options: Page): Promise<string> {
   const download = options.waitForEvent('download');
@@ -15,7 +15,7 @@ const withoutExportTime = (text: string) => ({ ...JSON.parse(text), exportedAt: 
 test('export, erase, import: a lossless round trip through the options page', async ({ context, extensionId, trello }) => {
   const page = await context.newPage();
   await page.goto(boardUrl(trello));
-  await expect(chipsOfCard(page, 'Hero0001')).toHaveCount(1);
+  await boardStored(page, trello.board.cards.length);
 
   const options = await context.newPage();
   await options.goto(`chrome-extension://${extensionId}/options.html`);

@@ -8,7 +8,7 @@ import { generateHistory } from '../../bench/history-generator';
 import { launchWithExtension, todayIso } from '../support/extension';
 import { demoBoard } from '../support/demo-board';
 import { serveTrello } from '../support/fake-trello';
-import { boardUrl, chipsOfCard, expect, test } from '../support/test';
+import { boardStored, boardUrl, expect, test } from '../support/test';
 
 interface ExportedFile {
   tasks: { key: string }[];
@@ -83,10 +83,7 @@ async function observeBoard(context: BrowserContext, extensionId: string, tabs: 
   const trello = await serveTrello(context, demoBoard(todayIso()));
   const pages = await Promise.all(Array.from({ length: tabs }, () => context.newPage()));
   await Promise.all(pages.map((p) => p.goto(boardUrl(trello))));
-  for (const p of pages) {
-    await expect(p.locator('[data-leeway="task"]')).toHaveCount(trello.board.cards.length);
-    await expect(chipsOfCard(p, 'Hero0001')).toHaveCount(1);
-  }
+  for (const p of pages) await boardStored(p, trello.board.cards.length);
   const options = await context.newPage();
   await options.goto(`chrome-extension://${extensionId}/options.html`);
   // Wait until the history stops changing (every tab's batches written).
