@@ -1,6 +1,6 @@
 /** Early warning in Chromium: badge and notification from an overdue card, and a service-worker restart that loses nothing. */
 import type { BrowserContext, Worker } from '@playwright/test';
-import { boardUrl, chipsOfCard, expect, test } from '../support/test';
+import { boardStored, boardUrl, chipsOfCard, expect, test } from '../support/test';
 
 type Chrome = {
   action: { getBadgeText(d: object): Promise<string>; getBadgeBackgroundColor(d: object): Promise<number[]>; getTitle(d: object): Promise<string> };
@@ -95,6 +95,7 @@ test('a stopped service worker is woken by its alarm and comes back with its dat
   const { context, serviceWorker: sw } = launched;
   await quietHoursOff(sw);
   const { page } = await loadBoard(context, boardUrl(trello));
+  await boardStored(page, trello.board.cards.length);
   await expect.poll(async () => (await toolbar(sw)).notifications.length, { timeout: 5_000 }).toBe(2);
   // Let the last recompute settle (two readings in a row agree) before taking the "before" picture.
   await expect.poll(async () => JSON.stringify(await toolbar(sw)) + JSON.stringify(await history(sw))).toBe(

@@ -74,15 +74,14 @@ export function createHistoryService(deps: ServiceDeps) {
    * event of the contractor (hundreds of requests on a big board), and a board asks for views again each time
    * the owner scrolls new cards into view. Cleared by `historyChanged`, which every write path calls.
    */
-  const historyCache = new Map<string, { identityKeys: string; deliveries: DerivedDelivery[] }>();
+  const historyCache = new Map<string, DerivedDelivery[]>();
   async function historyOf(db: HistoryDb, contractor: ContractorRecord): Promise<DerivedDelivery[]> {
-    const identityKeys = contractor.identityKeys.join('\n');
     const cached = historyCache.get(contractor.id);
-    if (cached && cached.identityKeys === identityKeys) return cached.deliveries;
+    if (cached) return cached;
     const revision = historyRevision;
     const deliveries = deliveriesOf(contractor, await getContractorWork(db, contractor));
     // A write that landed while this was read may not be in it: keep it only if none did.
-    if (revision === historyRevision) historyCache.set(contractor.id, { identityKeys, deliveries });
+    if (revision === historyRevision) historyCache.set(contractor.id, deliveries);
     return deliveries;
   }
   let historyRevision = 0;

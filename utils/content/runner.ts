@@ -11,6 +11,7 @@ import { ensureHost, isLeewayNode, renderInto, setData } from '../overlay/host';
 import { historyRevisionItem } from '../settings';
 import type { HealthReport } from '../health/report';
 import type { PageRead, PlacedPerson, PlacedTask, SiteAdapter, SiteRoute, Snapshot } from '../sites/adapter';
+import { eachInSlices } from '../slices';
 import { watchNearViewport } from './near-viewport';
 import { provisionalView } from './provisional-view';
 
@@ -112,10 +113,16 @@ export function runAdapter(ctx: ContentScriptContext, adapter: SiteAdapter): voi
     for (const t of views.tasks) tasks.set(t.key, t);
     for (const c of views.contractors) people.set(c.id, c);
     if (views.tasks.length === 0 && views.contractors.length === 0) return;
-    // Every card already decorated, near or not: a chip must not stay provisional, nor a badge missing,
-    // because its card scrolled away before the view came.
-    decorateAll([...placements.values()].filter((p) => decorated.has(p.container)));
-    for (const person of standalone) badge(person, person.element.parentElement ?? document.body);
+    // Every decorated card these views concern, near or not: a chip must not stay provisional, nor a badge
+    // missing, because its card scrolled away before the view came. Cards they do not concern are left alone.
+    const taskKeys = new Set(views.tasks.map((t) => t.key));
+    const personIds = new Set(views.contractors.map((c) => c.id));
+    decorateAll(
+      [...placements.values()].filter(
+        (p) => decorated.has(p.container) && (taskKeys.has(p.key) || p.people.some((person) => personIds.has(person.contractorId))),
+      ),
+    );
+    for (const person of standalone) if (personIds.has(person.contractorId)) badge(person, person.element.parentElement ?? document.body);
   }
 
   const schedule = () => {
@@ -134,13 +141,12 @@ export function runAdapter(ctx: ContentScriptContext, adapter: SiteAdapter): voi
       tasks: observations,
       facts,
     };
+    const keys = observations.map((o) => o.key);
     // Views only for the tasks on screen; the others are asked for when their cards come near.
-    const viewsFor = observations.map((o) => o.key).filter((key) => wantedTasks.has(key));
-    const reply = await sendToBackground({ type: 'observe', batch, viewsFor });
+    const reply = await sendToBackground({ type: 'observe', batch, viewsFor: keys.filter((key) => wantedTasks.has(key)) });
     if (reply.ok) absorb(reply.views);
     // Cards that came near while this batch was on its way were new to the background then.
-    const stillMissing = observations.map((o) => o.key).filter((key) => wantedTasks.has(key) && !tasks.has(key));
-    requestViews(stillMissing, []);
+    requestViews(keys.filter((key) => wantedTasks.has(key) && !tasks.has(key)), []);
   }
 
   async function loadSnapshot(next: SiteRoute): Promise<void> {
@@ -150,23 +156,22 @@ export function runAdapter(ctx: ContentScriptContext, adapter: SiteAdapter): voi
     if (!fresh || ctx.isInvalid) return;
     snapshotScope = fresh.scope;
     snapshotKeys = new Set(fresh.observations.map((o) => o.key));
-    // The tasks on screen first, so their chips need not wait for the background to take in the whole
-    // board; the rest follows as one more batch (each batch is its own all-or-nothing transaction).
-    const first = fresh.observations.filter((o) => wantedTasks.has(o.key));
-    const rest = fresh.observations.filter((o) => !wantedTasks.has(o.key));
-    if (first.length === 0 || rest.length === 0) {
-      await observe(fresh.observations, fresh.facts);
-      return;
+    // Each task's facts travel with it; facts of tasks the snapshot does not list (closed cards) go first.
+    const factsByTask = new Map<string, Snapshot['facts']>();
+    const unlisted: Snapshot['facts'] = [];
+    for (const fact of fresh.facts) {
+      if (!snapshotKeys.has(fact.taskKey)) unlisted.push(fact);
+      else if (factsByTask.has(fact.taskKey)) factsByTask.get(fact.taskKey)!.push(fact);
+      else factsByTask.set(fact.taskKey, [fact]);
     }
-    const factsOf = (observations: TaskObservation[]) => {
-      const keys = new Set(observations.map((o) => o.key));
-      return fresh.facts.filter((f) => keys.has(f.taskKey));
-    };
-    await observe(first, factsOf(first));
-    // The rest in parts, so that views asked for meanwhile are answered between them instead of after one
-    // transaction of thousands of tasks; cards scrolled into view meanwhile go in the next part.
+    const factsOf = (part: TaskObservation[]) => part.flatMap((o) => factsByTask.get(o.key) ?? []);
+    // The tasks on screen first, so their chips need not wait for the background to take in the whole board;
+    // the rest in parts (each its own all-or-nothing transaction), so that views asked for meanwhile are
+    // answered between them, with the cards scrolled into view meanwhile at the front of the next part.
+    const first = fresh.observations.filter((o) => wantedTasks.has(o.key));
+    if (first.length > 0 || unlisted.length > 0) await observe(first, [...unlisted, ...factsOf(first)]);
     void (async () => {
-      let remaining = rest;
+      let remaining = fresh.observations.filter((o) => !wantedTasks.has(o.key));
       while (remaining.length > 0 && !ctx.isInvalid) {
         const ordered = [...remaining.filter((o) => wantedTasks.has(o.key)), ...remaining.filter((o) => !wantedTasks.has(o.key))];
         const part = ordered.slice(0, REST_BATCH);
@@ -216,12 +221,15 @@ export function runAdapter(ctx: ContentScriptContext, adapter: SiteAdapter): voi
   async function sendDomFallback(read: PageRead): Promise<void> {
     if (pendingSnapshot) await Promise.race([pendingSnapshot, sleep(SNAPSHOT_PATIENCE_MS)]);
     if (ctx.isInvalid) return;
-    const fallback = read.tasks
-      .filter((t) => !snapshotKeys.has(t.key))
-      .map((t) => t.observation)
-      .filter((o) => sentSignatures.get(o.key) !== JSON.stringify(o));
+    const fallback: TaskObservation[] = [];
+    for (const { key, observation } of read.tasks) {
+      if (snapshotKeys.has(key)) continue;
+      const signature = JSON.stringify(observation);
+      if (sentSignatures.get(key) === signature) continue;
+      sentSignatures.set(key, signature);
+      fallback.push(observation);
+    }
     if (fallback.length === 0) return;
-    for (const o of fallback) sentSignatures.set(o.key, JSON.stringify(o));
     const valid = await validInSlices(fallback);
     if (ctx.isInvalid || valid.length === 0) return;
     await observe(valid);
@@ -332,9 +340,8 @@ export function runAdapter(ctx: ContentScriptContext, adapter: SiteAdapter): voi
     }, RELOAD_SETTLE_MS);
   }
 
-  /** Fetches fresh views for everything that has been shown; views of the rest are dropped, not refreshed. */
+  /** Fetches fresh views for everything that has been shown (the only views this page holds). */
   async function reloadViews(): Promise<void> {
-    for (const key of tasks.keys()) if (!wantedTasks.has(key)) tasks.delete(key);
     const reply = await sendToBackground({ type: 'get-views', taskKeys: [...wantedTasks], contractorIds: [...wantedPeople] });
     if (reply.ok) absorb(reply.views);
   }
@@ -378,14 +385,15 @@ function idle(callback: (deadline?: IdleDeadline) => void): void {
   else setTimeout(callback, 16);
 }
 
-/** Observations checked against the contract a slice at a time: one bad card must not sink the batch, and a
- * thousand checks in one piece would be a long task on the page. */
+/**
+ * Observations checked against the contract a slice at a time: one bad card must not sink the batch, and a
+ * thousand checks in one piece would be a long task on the page.
+ */
 async function validInSlices(observations: TaskObservation[]): Promise<TaskObservation[]> {
   const valid: TaskObservation[] = [];
-  for (let start = 0; start < observations.length; start += VALIDATION_SLICE) {
-    if (start > 0) await sleep(0);
-    for (const o of observations.slice(start, start + VALIDATION_SLICE)) if (TaskObservationSchema.safeParse(o).success) valid.push(o);
-  }
+  await eachInSlices(observations, VALIDATION_SLICE, (o) => {
+    if (TaskObservationSchema.safeParse(o).success) valid.push(o);
+  });
   return valid;
 }
 

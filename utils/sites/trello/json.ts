@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import type { HistoryFact, PersonRef, TaskObservation } from '@/utils/model/observation';
 import { HistoryFactSchema, InstantSchema, TaskObservationSchema } from '@/utils/model/observation';
+import { eachInSlices } from '@/utils/slices';
 
 /** The subset of `fetch` we use, so tests and Firefox (`content.fetch`) can inject their own. */
 export type FetchLike = (url: string, init: RequestInit) => Promise<Response>;
@@ -105,26 +106,15 @@ async function getJson(url: string, fetchImpl: FetchLike): Promise<unknown> {
 async function parseArray<T>(schema: z.ZodType<T>, value: unknown): Promise<T[] | null> {
   if (!Array.isArray(value)) return null;
   const items: T[] = [];
-  await inSlices(value as unknown[], (item) => {
+  await eachInSlices(value as unknown[], SLICE, (item) => {
     const parsed = schema.safeParse(item);
     if (parsed.success) items.push(parsed.data);
   });
   return value.length > 0 && items.length === 0 ? null : items;
 }
 
-/** Items per slice of work on a big board (a few ms each), with the page's own work let in between. */
+/** Items validated per slice on a big board (a few ms each), with the page's own work let in between. */
 const SLICE = 250;
-
-/**
- * Runs `each` over the items a slice at a time, yielding to the page between slices: validating a
- * 5,000-card board in one piece would block the page for a second.
- */
-async function inSlices<T>(items: readonly T[], each: (item: T) => void): Promise<void> {
-  for (let start = 0; start < items.length; start += SLICE) {
-    if (start > 0) await new Promise<void>((resolve) => setTimeout(resolve, 0));
-    for (let i = start; i < Math.min(items.length, start + SLICE); i++) each(items[i]!);
-  }
-}
 
 const BOARD_ID = /^(?:[A-Za-z0-9]{8}|[0-9a-f]{24})$/;
 
@@ -239,8 +229,9 @@ export async function fetchBoardSnapshot(
       .filter((f): f is HistoryFact => f !== null);
     const completedAt = latestCompletions(facts);
     const observations: TaskObservation[] = [];
-    await inSlices(
+    await eachInSlices(
       cards.filter((c) => c.closed !== true),
+      SLICE,
       (c) => {
         const listOf = c.idList ? (listName.get(c.idList) ?? null) : null;
         const observation = cardObservation(c, board.data.name, listOf, completedAt.get(`trello:${c.shortLink}`) ?? null);
