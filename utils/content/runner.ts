@@ -14,6 +14,7 @@ import type { PageRead, PlacedPerson, PlacedTask, SiteAdapter, SiteRoute, Snapsh
 import { eachInSlices } from '../slices';
 import { watchNearViewport } from './near-viewport';
 import { provisionalView } from './provisional-view';
+import { sendSnapshotInParts } from './snapshot-parts';
 
 /** How long page mutations settle before Leeway re-reads the page. */
 const SETTLE_MS = 80;
@@ -25,6 +26,12 @@ const REST_BATCH = 500;
 const VALIDATION_SLICE = 200;
 /** How long a burst of history changes settles before views are fetched again. */
 const RELOAD_SETTLE_MS = 250;
+/**
+ * Observations and view requests that got no answer at all (the service worker was stopped or restarting)
+ * are sent again after these delays: a lost batch would leave its tasks out of the history, and their chips
+ * drawn from the page for good. Both are safe to repeat.
+ */
+const RETRY_DELAYS_MS = [300, 1000, 3000] as const;
 
 /**
  * Boards up to this many cards are decorated whole (cards near the viewport first, the rest in idle time);
@@ -102,7 +109,7 @@ export function runAdapter(ctx: ContentScriptContext, adapter: SiteAdapter): voi
       const contractorIds = [...pendingViews.people];
       pendingViews.tasks.clear();
       pendingViews.people.clear();
-      void sendToBackground({ type: 'get-views', taskKeys, contractorIds }).then((reply) => {
+      void sendToBackground({ type: 'get-views', taskKeys, contractorIds }, { retryDelaysMs: RETRY_DELAYS_MS }).then((reply) => {
         if (reply.ok) absorb(reply.views);
       });
     }, 0);
@@ -143,7 +150,10 @@ export function runAdapter(ctx: ContentScriptContext, adapter: SiteAdapter): voi
     };
     const keys = observations.map((o) => o.key);
     // Views only for the tasks on screen; the others are asked for when their cards come near.
-    const reply = await sendToBackground({ type: 'observe', batch, viewsFor: keys.filter((key) => wantedTasks.has(key)) });
+    const reply = await sendToBackground(
+      { type: 'observe', batch, viewsFor: keys.filter((key) => wantedTasks.has(key)) },
+      { retryDelaysMs: RETRY_DELAYS_MS },
+    );
     if (reply.ok) absorb(reply.views);
     // Cards that came near while this batch was on its way were new to the background then.
     requestViews(keys.filter((key) => wantedTasks.has(key) && !tasks.has(key)), []);
@@ -156,29 +166,14 @@ export function runAdapter(ctx: ContentScriptContext, adapter: SiteAdapter): voi
     if (!fresh || ctx.isInvalid) return;
     snapshotScope = fresh.scope;
     snapshotKeys = new Set(fresh.observations.map((o) => o.key));
-    // Each task's facts travel with it; facts of tasks the snapshot does not list (closed cards) go first.
-    const factsByTask = new Map<string, Snapshot['facts']>();
-    const unlisted: Snapshot['facts'] = [];
-    for (const fact of fresh.facts) {
-      if (!snapshotKeys.has(fact.taskKey)) unlisted.push(fact);
-      else if (factsByTask.has(fact.taskKey)) factsByTask.get(fact.taskKey)!.push(fact);
-      else factsByTask.set(fact.taskKey, [fact]);
-    }
-    const factsOf = (part: TaskObservation[]) => part.flatMap((o) => factsByTask.get(o.key) ?? []);
-    // The tasks on screen first, so their chips need not wait for the background to take in the whole board;
-    // the rest in parts (each its own all-or-nothing transaction), so that views asked for meanwhile are
-    // answered between them, with the cards scrolled into view meanwhile at the front of the next part.
-    const first = fresh.observations.filter((o) => wantedTasks.has(o.key));
-    if (first.length > 0 || unlisted.length > 0) await observe(first, [...unlisted, ...factsOf(first)]);
-    void (async () => {
-      let remaining = fresh.observations.filter((o) => !wantedTasks.has(o.key));
-      while (remaining.length > 0 && !ctx.isInvalid) {
-        const ordered = [...remaining.filter((o) => wantedTasks.has(o.key)), ...remaining.filter((o) => !wantedTasks.has(o.key))];
-        const part = ordered.slice(0, REST_BATCH);
-        remaining = ordered.slice(REST_BATCH);
-        await observe(part, factsOf(part));
-      }
-    })().catch(() => {});
+    const parts = sendSnapshotInParts(fresh, {
+      partSize: REST_BATCH,
+      isWanted: (key) => wantedTasks.has(key),
+      send: (observations, facts) => observe(observations, facts),
+      stopped: () => ctx.isInvalid,
+    });
+    parts.rest.catch(() => {});
+    await parts.first;
   }
 
   /** Reads the page, places chips on the cards near the viewport and watches the others. */
@@ -342,7 +337,10 @@ export function runAdapter(ctx: ContentScriptContext, adapter: SiteAdapter): voi
 
   /** Fetches fresh views for everything that has been shown (the only views this page holds). */
   async function reloadViews(): Promise<void> {
-    const reply = await sendToBackground({ type: 'get-views', taskKeys: [...wantedTasks], contractorIds: [...wantedPeople] });
+    const reply = await sendToBackground(
+      { type: 'get-views', taskKeys: [...wantedTasks], contractorIds: [...wantedPeople] },
+      { retryDelaysMs: RETRY_DELAYS_MS },
+    );
     if (reply.ok) absorb(reply.views);
   }
 

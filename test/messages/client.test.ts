@@ -1,0 +1,47 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+
+const sendMessage = vi.fn();
+vi.mock('wxt/browser', () => ({ browser: { runtime: { sendMessage: (m: unknown) => sendMessage(m) } } }));
+
+const { sendToBackground } = await import('@/utils/messages/client');
+const request = { type: 'get-views' as const, taskKeys: ['trello:abc'], contractorIds: [] as string[] };
+const answer = { ok: true, views: { tasks: [], contractors: [] } };
+const noReceiver = new Error('Could not establish connection. Receiving end does not exist.');
+const refuse = async () => {
+  throw noReceiver;
+};
+
+describe('sendToBackground', () => {
+  beforeEach(() => {
+    sendMessage.mockReset();
+  });
+
+  it('returns a failure, not a throw, when the message gets no answer', async () => {
+    sendMessage.mockImplementation(refuse);
+    await expect(sendToBackground(request)).resolves.toEqual({ ok: false, error: noReceiver.message });
+    expect(sendMessage).toHaveBeenCalledTimes(1);
+  });
+
+  it('sends again after each delay while the worker does not answer, and returns the answer it finally gets', async () => {
+    sendMessage.mockImplementationOnce(refuse).mockImplementationOnce(refuse).mockResolvedValueOnce(answer);
+    await expect(sendToBackground(request, { retryDelaysMs: [1, 1, 1] })).resolves.toEqual(answer);
+    expect(sendMessage).toHaveBeenCalledTimes(3);
+  });
+
+  it('gives up after the last delay', async () => {
+    sendMessage.mockImplementation(refuse);
+    await expect(sendToBackground(request, { retryDelaysMs: [1, 1] })).resolves.toMatchObject({ ok: false });
+    expect(sendMessage).toHaveBeenCalledTimes(3);
+  });
+
+  it('does not repeat a request the background answered with a failure', async () => {
+    sendMessage.mockResolvedValue({ ok: false, error: 'No task trello:abc' });
+    await expect(sendToBackground(request, { retryDelaysMs: [1, 1] })).resolves.toEqual({ ok: false, error: 'No task trello:abc' });
+    expect(sendMessage).toHaveBeenCalledTimes(1);
+  });
+
+  it('turns a malformed answer into a failure', async () => {
+    sendMessage.mockResolvedValue({ views: 'nope' });
+    await expect(sendToBackground(request)).resolves.toEqual({ ok: false, error: 'unexpected reply to get-views' });
+  });
+});
