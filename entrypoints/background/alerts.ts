@@ -26,6 +26,8 @@ import type { HistoryDb } from '@/utils/store/db';
 import { recordZones } from '@/utils/store/zones';
 
 export const RECOMPUTE_ALARM = 'leeway-recompute';
+/** The longest rest between two recomputes (see `recompute`). */
+const MAX_REST_MS = 10_000;
 export const RECOMPUTE_MINUTES = 30;
 
 export const alertStateItem = storage.defineItem<AlertState>('local:alerts', { fallback: EMPTY_STATE });
@@ -51,6 +53,8 @@ export function createAlerts(deps: AlertDeps) {
   // one is waiting joins it rather than queueing another.
   let tail: Promise<unknown> = Promise.resolve();
   let waiting: Promise<void> | null = null;
+  let lastRunEndedAt = 0;
+  let lastRunMs = 0;
   function exclusive<T>(work: () => Promise<T>): Promise<T> {
     const run = tail.then(work);
     tail = run.catch(() => undefined);
@@ -83,8 +87,20 @@ export function createAlerts(deps: AlertDeps) {
   function recompute(): Promise<void> {
     if (waiting) return waiting;
     const run = exclusive(async () => {
+      // Rest as long as the last run took before starting the next: on a big first visit (5,000 new tasks
+      // written in parts) back-to-back runs of several seconds each would otherwise keep the worker from
+      // the writes and the views the page is waiting for. A small history rests a few ms; requests that
+      // come meanwhile join this run.
+      const rest = lastRunEndedAt + lastRunMs - Date.now();
+      if (rest > 0) await new Promise((resolve) => setTimeout(resolve, Math.min(rest, MAX_REST_MS)));
       waiting = null;
-      await recomputeNow();
+      const startedAt = Date.now();
+      try {
+        await recomputeNow();
+      } finally {
+        lastRunEndedAt = Date.now();
+        lastRunMs = lastRunEndedAt - startedAt;
+      }
     }).catch((error: unknown) => log(`recompute failed: ${error instanceof Error ? error.message : String(error)}`));
     waiting = run;
     return run;

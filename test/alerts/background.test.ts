@@ -68,6 +68,30 @@ describe('alerts in the background', () => {
     await vi.waitFor(async () => expect(await fakeBrowser.action.getBadgeText({})).toBe('1'));
   });
 
+  it('rests between runs as long as the last one took, so a long recompute cannot hog the worker', async () => {
+    await observeOverdue();
+    const starts: number[] = [];
+    const ends: number[] = [];
+    const slow = deps();
+    const alerts = createAlerts({
+      ...slow,
+      overview: async () => {
+        starts.push(Date.now());
+        await new Promise((resolve) => setTimeout(resolve, 150));
+        const result = await slow.overview();
+        ends.push(Date.now());
+        return result;
+      },
+    });
+    await alerts.recompute();
+    // Asked again at once: it waits about as long as the first run took (the run is at least the 150 ms above).
+    const [second, third] = [alerts.recompute(), alerts.recompute()];
+    expect(third).toBe(second);
+    await second;
+    expect(starts).toHaveLength(2);
+    expect(starts[1]! - ends[0]!).toBeGreaterThanOrEqual(140);
+  });
+
   it('re-creates the alarm on install and browser start, and drops it when nothing is open', async () => {
     registerAlerts(deps());
     await fakeBrowser.runtime.onStartup.trigger();

@@ -23,21 +23,29 @@ export interface NearViewport {
   disconnect(): void;
 }
 
+/** Whether a rectangle (as the observer reported it, so no layout is read) overlaps the viewport itself. */
+function isOnScreen(rect: DOMRectReadOnly): boolean {
+  return rect.bottom > 0 && rect.right > 0 && rect.top < window.innerHeight && rect.left < window.innerWidth;
+}
+
+/** `onNear` gets the elements that came near, those on screen first. */
 export function watchNearViewport(onNear: (elements: Element[]) => void): NearViewport {
   const watched = new Set<Element>();
   const near = new Set<Element>();
   const observer = new IntersectionObserver(
     (entries) => {
-      const arrived: Element[] = [];
+      const onScreen: Element[] = [];
+      const around: Element[] = [];
       for (const entry of entries) {
         if (entry.isIntersecting) {
-          if (!near.has(entry.target)) arrived.push(entry.target);
+          if (!near.has(entry.target)) (isOnScreen(entry.boundingClientRect) ? onScreen : around).push(entry.target);
           near.add(entry.target);
         } else {
           near.delete(entry.target);
         }
       }
-      if (arrived.length > 0) onNear(arrived);
+      // The cards actually on screen first: when drawing is spread over several tasks, they come in the first.
+      if (onScreen.length + around.length > 0) onNear([...onScreen, ...around]);
     },
     // `scrollMargin` widens the clip of scrolling ancestors (a board scrolled sideways, a list scrolled down)
     // the way `rootMargin` widens the viewport; browsers without it ignore the key and report on entry.

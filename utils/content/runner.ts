@@ -43,6 +43,11 @@ const IDLE_SLICE_MIN_MS = 8;
 const IDLE_SLICE_MAX_MS = 40;
 /** How long a slice may wait for an idle period before it runs anyway. */
 const IDLE_TIMEOUT_MS = 100;
+/**
+ * Chips for cards near the screen are drawn at once, but at most this long per task (the rest right after):
+ * a hundred cards coming into view, or a hundred views arriving, must not make one long task (> 50 ms).
+ */
+const DRAW_SLICE_MS = 20;
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
@@ -93,7 +98,7 @@ export function runAdapter(ctx: ContentScriptContext, adapter: SiteAdapter): voi
       const placed = placements.get(element);
       if (placed) arrived.push(placed);
     }
-    decorateAll(arrived);
+    draw(arrived);
   });
   ctx.onInvalidated(() => near.disconnect());
 
@@ -124,7 +129,7 @@ export function runAdapter(ctx: ContentScriptContext, adapter: SiteAdapter): voi
     // missing, because its card scrolled away before the view came. Cards they do not concern are left alone.
     const taskKeys = new Set(views.tasks.map((t) => t.key));
     const personIds = new Set(views.contractors.map((c) => c.id));
-    decorateAll(
+    draw(
       [...placements.values()].filter(
         (p) => decorated.has(p.container) && (taskKeys.has(p.key) || p.people.some((person) => personIds.has(person.contractorId))),
       ),
@@ -188,7 +193,7 @@ export function runAdapter(ctx: ContentScriptContext, adapter: SiteAdapter): voi
       near.watch(placed.container);
       if (near.isNear(placed.container)) nearNow.push(placed);
     }
-    decorateAll(nearNow);
+    draw(nearNow);
     const mine = ++generation;
     if (read.tasks.length <= DECORATE_ALL_UP_TO) decorateWhenIdle(read.tasks.filter((p) => !near.isNear(p.container)), mine);
     standalone = read.people ?? [];
@@ -252,19 +257,55 @@ export function runAdapter(ctx: ContentScriptContext, adapter: SiteAdapter): voi
   /** Decorates cards (DOM writes only: no layout is read in between) and asks for the views they lack. */
   function decorateAll(placed: PlacedTask[]): void {
     if (ctx.isInvalid || placed.length === 0) return;
+    for (const p of want(placed)) decorate(p);
+  }
+
+  /**
+   * Marks cards as shown (their views are asked for at once) and returns those still on the page. Marking
+   * happens before drawing: what is wanted decides what the background is asked for and sent first.
+   */
+  function want(placed: PlacedTask[]): PlacedTask[] {
     const missingTasks: string[] = [];
     const missingPeople: string[] = [];
-    for (const p of placed) {
-      if (!p.container.isConnected) continue;
+    const connected = placed.filter((p) => p.container.isConnected);
+    for (const p of connected) {
       wantedTasks.add(p.key);
       if (!tasks.has(p.key)) missingTasks.push(p.key);
       for (const person of p.people) {
         wantedPeople.add(person.contractorId);
         if (!people.has(person.contractorId)) missingPeople.push(person.contractorId);
       }
-      decorate(p);
     }
     requestViews(missingTasks, missingPeople);
+    return connected;
+  }
+
+  /** Cards whose chip is to be drawn or redrawn soon, in order (the queue keeps each card once, at its first place). */
+  const drawQueue = new Set<Element>();
+  let drawTimer: number | undefined;
+  /** End of the current drawing slice: calls within one task share its budget. */
+  let sliceEndsAt = 0;
+
+  /** Draws cards near the screen now, within the slice's budget, and the rest in the next tasks. */
+  function draw(placed: PlacedTask[]): void {
+    if (ctx.isInvalid || placed.length === 0) return;
+    for (const p of want(placed)) drawQueue.add(p.container);
+    if (drawTimer === undefined) drawSlice();
+  }
+
+  function drawSlice(): void {
+    drawTimer = undefined;
+    if (ctx.isInvalid) return;
+    const now = performance.now();
+    if (now >= sliceEndsAt) sliceEndsAt = now + DRAW_SLICE_MS;
+    for (const container of drawQueue) {
+      if (performance.now() >= sliceEndsAt) break;
+      drawQueue.delete(container);
+      // The latest read of the card (the page may have re-rendered it since it was queued).
+      const placed = placements.get(container);
+      if (placed && container.isConnected) decorate(placed);
+    }
+    if (drawQueue.size > 0) drawTimer = ctx.setTimeout(drawSlice, 0);
   }
 
   function decorate(placed: PlacedTask): void {
@@ -374,7 +415,9 @@ export function runAdapter(ctx: ContentScriptContext, adapter: SiteAdapter): voi
   const unwatch = historyRevisionItem.watch(() => reloadViewsSoon());
   ctx.onInvalidated(unwatch);
 
-  onRoute(location.href);
+  // In a task of its own: the script's start-up (compiling and evaluating it) and the first read of a big page
+  // would otherwise add up to one long task.
+  ctx.setTimeout(() => onRoute(location.href), 0);
 }
 
 /** requestIdleCallback where there is one (with a deadline so a busy page still gets its chips), else a timeout. */

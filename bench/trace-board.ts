@@ -1,0 +1,102 @@
+/**
+ * Where Leeway's long tasks come from on a big board: loads a generated Trello board in Chromium with the built
+ * extension under a DevTools trace and lists every main-thread task over 50 ms with what it spent its time on
+ * (script evaluation by URL, function calls, style, layout, parsing). A diagnostic for issue #7, not a benchmark:
+ * `npx tsx bench/trace-board.ts [cards] [--reload]`.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { chromium } from '@playwright/test';
+import { CHROMIUM, launchWithExtension, todayIso } from '../e2e/support/extension';
+import { serveTrello } from '../e2e/support/fake-trello';
+import { generateBoardModel } from '../test/fixtures/trello/generate-board';
+
+interface TraceEvent {
+  name: string;
+  ph: string;
+  ts: number;
+  dur?: number;
+  pid: number;
+  tid: number;
+  cat: string;
+  args?: { name?: string; data?: Record<string, unknown>; beginData?: Record<string, unknown> };
+}
+
+const cards = Number(process.argv.find((a) => /^\d+$/.test(a)) ?? 1000);
+const reload = process.argv.includes('--reload');
+/** The same page without the extension (what the page itself costs). */
+const floor = process.argv.includes('--floor');
+
+const board = generateBoardModel({ cards, seed: 3, today: todayIso() });
+const url = `https://trello.com/b/${board.shortLink}/${board.slug}`;
+const profile = mkdtempSync(path.join(tmpdir(), 'leeway-trace-'));
+const context = floor
+  ? await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, viewport: { width: 1280, height: 800 }, args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update'] })
+  : (await launchWithExtension(profile)).context;
+try {
+  await serveTrello(context, board);
+  const page = await context.newPage();
+  const ready = () =>
+    page.waitForFunction(
+      (withoutLeeway) => {
+        if (document.querySelectorAll('li[data-testid="list-card"]').length === 0) return false;
+        if (withoutLeeway) return document.readyState === 'complete';
+        const chips = document.querySelectorAll('[data-leeway="task"]');
+        return chips.length > 0 && document.querySelectorAll('[data-leeway="task"][data-pending]').length === 0;
+      },
+      floor,
+      { timeout: 60_000, polling: 100 },
+    );
+  if (reload) {
+    await page.goto(url);
+    await ready();
+    await page.waitForTimeout(3000);
+  }
+  const cdp = await context.newCDPSession(page);
+  const events: TraceEvent[] = [];
+  cdp.on('Tracing.dataCollected', ({ value }) => events.push(...(value as unknown as TraceEvent[])));
+  const done = new Promise<void>((resolve) => cdp.once('Tracing.tracingComplete', () => resolve()));
+  await cdp.send('Tracing.start', {
+    transferMode: 'ReportEvents',
+    traceConfig: { includedCategories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8', 'v8.execute', 'blink', 'toplevel'] },
+  });
+  if (reload) await page.reload();
+  else await page.goto(url);
+  await ready();
+  await page.waitForTimeout(2000);
+  await cdp.send('Tracing.end');
+  await done;
+
+  const mainThread = events.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain' && events.some((x) => x.pid === e.pid && x.name === 'ParseHTML'));
+  if (!mainThread) throw new Error('no renderer main thread in the trace');
+  const onMain = events.filter((e) => e.pid === mainThread.pid && e.tid === mainThread.tid && e.ph === 'X' && e.dur !== undefined);
+  const navStart = Math.min(...onMain.filter((e) => e.name === 'ParseHTML').map((e) => e.ts));
+  const runTasks = onMain.filter((e) => e.name === 'RunTask' || e.name === 'ThreadControllerImpl::RunTask');
+  // Outermost tasks only (the scheduler nests one RunTask in another).
+  const tasks = runTasks.filter((e) => e.dur! > 50_000 && !runTasks.some((p) => p !== e && p.ts <= e.ts && p.ts + p.dur! >= e.ts + e.dur! && p.dur! > e.dur!));
+  const describe = (e: TraceEvent) => {
+    const data = e.args?.data ?? e.args?.beginData ?? {};
+    const where = String(data.url ?? data.fileName ?? '').replace(/^chrome-extension:\/\/[a-z]+\//, 'ext:/').replace(/^https:\/\/trello\.com\/.*/, 'page');
+    const fn = data.functionName ? ` ${String(data.functionName)}` : '';
+    return `${e.name}${where ? ` ${where}` : ''}${fn}`;
+  };
+  console.log(`${cards} cards, ${floor ? 'floor, ' : ''}${reload ? 'reload' : 'first visit'}: ${tasks.length} tasks over 50 ms on the page's main thread`);
+  for (const task of tasks) {
+    const inside = onMain.filter((e) => e !== task && e.ts >= task.ts && e.ts + e.dur! <= task.ts + task.dur! && e.dur! > 2_000);
+    // Self-times of the notable events inside: a parent's time minus that of its notable children.
+    const totals = new Map<string, number>();
+    for (const e of inside) {
+      const children = inside.filter((c) => c !== e && c.ts >= e.ts && c.ts + c.dur! <= e.ts + e.dur!);
+      const direct = children.filter((c) => !children.some((p) => p !== c && p.ts <= c.ts && p.ts + p.dur! >= c.ts + c.dur! && p.dur! > c.dur!));
+      const self = e.dur! - direct.reduce((s, c) => s + c.dur!, 0);
+      const key = describe(e);
+      totals.set(key, (totals.get(key) ?? 0) + self);
+    }
+    const top = [...totals.entries()].sort((a, b) => b[1] - a[1]).slice(0, 6);
+    console.log(`- at ${((task.ts - navStart) / 1000).toFixed(0)} ms, ${(task.dur! / 1000).toFixed(0)} ms: ${top.map(([k, v]) => `${k} ${(v / 1000).toFixed(0)}`).join(' · ')}`);
+  }
+} finally {
+  await context.close();
+  rmSync(profile, { recursive: true, force: true });
+}
