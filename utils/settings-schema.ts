@@ -1,19 +1,19 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 /** The owner's settings, kept in extension storage (not IndexedDB), validated on every read. */
 export const SettingsSchema = z.object({
   version: z.literal(1),
   /** Chance of meeting the client deadline that the suggested told date aims for. */
   targets: z.object({
-    default: z.number().min(0.5).max(0.99),
-    critical: z.number().min(0.5).max(0.99),
-    lowStakes: z.number().min(0.5).max(0.99),
+    default: z.number().check(z.minimum(0.5), z.maximum(0.99)),
+    critical: z.number().check(z.minimum(0.5), z.maximum(0.99)),
+    lowStakes: z.number().check(z.minimum(0.5), z.maximum(0.99)),
   }),
   /** Working days kept between the contractor's delivery and the client deadline, for review. */
-  reviewMarginDays: z.number().int().min(0).max(30),
+  reviewMarginDays: z.int().check(z.minimum(0), z.maximum(30)),
   /** 0 = Sunday … 6 = Saturday. */
-  workingDays: z.array(z.number().int().min(0).max(6)).min(1).max(7),
-  holidays: z.array(z.string().regex(/^\d{4}-\d{2}-\d{2}$/)).max(1000),
+  workingDays: z.array(z.int().check(z.minimum(0), z.maximum(6))).check(z.minLength(1), z.maxLength(7)),
+  holidays: z.array(z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/))).check(z.maxLength(1000)),
   sites: z.object({ trello: z.boolean(), asana: z.boolean(), upwork: z.boolean() }),
   /** Stay silent while everything is green. */
   letGo: z.boolean(),
@@ -26,8 +26,8 @@ export const SettingsSchema = z.object({
   /** No notifications between these local times (`HH:MM`; may wrap past midnight). */
   quietHours: z.object({
     enabled: z.boolean(),
-    from: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/),
-    to: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/),
+    from: z.string().check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$/)),
+    to: z.string().check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$/)),
   }),
 });
 export type Settings = z.infer<typeof SettingsSchema>;

@@ -1,4 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
+// "Not saved: …" quotes zod's message: load them in English (see the module).
+import '@/utils/zod-messages';
 import { loadSettings, settingsItem, SettingsSchema, type Settings } from '@/utils/settings';
 import { DataTools } from './DataTools';
 

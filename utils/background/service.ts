@@ -1,3 +1,5 @@
+// Rejected messages and import errors are answered in words: zod's English messages (see the module).
+import '../zod-messages';
 import { applyBatch } from '../store/apply-batch';
 import type { HistoryDb } from '../store/db';
 import { linkIdentity, suggestLinks, unlinkIdentity } from '../store/links';

@@ -1,3 +1,5 @@
+// The import errors quote zod's messages: load them in English (see the module).
+import '../zod-messages';
 import { SettingsSchema, type Settings } from '../settings-schema';
 import type { HistoryDb } from '../store/db';
 import type { IDBPTransaction } from 'idb';

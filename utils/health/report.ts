@@ -1,19 +1,19 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { SiteIdSchema } from '../model/observation';
 import { SITE_NAMES } from '../sites/names';
 
 /** What a content script says about how well it could read its page. */
 export const HealthReportSchema = z.object({
   site: SiteIdSchema,
-  pageUrl: z.string().max(4000),
-  route: z.string().max(100).nullable(),
+  pageUrl: z.string().check(z.maxLength(4000)),
+  route: z.nullable(z.string().check(z.maxLength(100))),
   expectsTasks: z.boolean(),
-  tasksFound: z.number().int().min(0),
-  missing: z.record(z.string().max(100), z.number().int().min(0)),
+  tasksFound: z.int().check(z.minimum(0)),
+  missing: z.record(z.string().check(z.maxLength(100)), z.int().check(z.minimum(0))),
   /** The site's own JSON: read ('ok'), tried and refused ('unavailable'), or not applicable ('none'). */
   json: z.enum(['ok', 'unavailable', 'none']),
   /** Tasks the site's JSON lists for this page, when it was read. */
-  jsonTasks: z.number().int().min(0).nullable(),
+  jsonTasks: z.nullable(z.int().check(z.minimum(0))),
   at: z.iso.datetime({ offset: true }),
 });
 export type HealthReport = z.infer<typeof HealthReportSchema>;

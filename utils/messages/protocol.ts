@@ -1,18 +1,18 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { CalendarDateSchema, ObservationBatchSchema } from '../model/observation';
 import { HealthReportSchema } from '../health/report';
 import { ContractorViewSchema, TaskViewSchema, ViewsSchema } from './views';
 
 /** A task the owner tracks by hand, from any page. */
 export const ManualTaskSchema = z.object({
-  title: z.string().trim().min(1, 'a title is needed').max(500),
-  url: z.string().max(4000),
+  title: z.string().check(z.trim(), z.minLength(1, 'a title is needed'), z.maxLength(500)),
+  url: z.string().check(z.maxLength(4000)),
   /** A known contractor (an identity key such as `trello:anaruiz`) … */
-  assigneeKey: z.string().max(300).nullable(),
+  assigneeKey: z.nullable(z.string().check(z.maxLength(300))),
   /** … or a new one, by name. */
-  newAssigneeName: z.string().trim().max(200).nullable(),
-  toldDue: CalendarDateSchema.nullable(),
-  clientDue: CalendarDateSchema.nullable(),
+  newAssigneeName: z.nullable(z.string().check(z.trim(), z.maxLength(200))),
+  toldDue: z.nullable(CalendarDateSchema),
+  clientDue: z.nullable(CalendarDateSchema),
 });
 export type ManualTask = z.infer<typeof ManualTaskSchema>;
 
@@ -26,53 +26,53 @@ export const RequestSchema = z.discriminatedUnion('type', [
     type: z.literal('observe'),
     batch: ObservationBatchSchema,
     /** Answer with views for only these of the batch's tasks (the ones on screen); all of them when absent. */
-    viewsFor: z.array(z.string().max(300)).max(20000).optional(),
+    viewsFor: z.optional(z.array(z.string().check(z.maxLength(300))).check(z.maxLength(20000))),
   }),
   /** Content script → background: views for tasks and people on the page (after the owner edits). */
   z.object({
     type: z.literal('get-views'),
-    taskKeys: z.array(z.string().max(300)).max(20000),
-    contractorIds: z.array(z.string().max(300)).max(5000),
+    taskKeys: z.array(z.string().check(z.maxLength(300))).check(z.maxLength(20000)),
+    contractorIds: z.array(z.string().check(z.maxLength(300))).check(z.maxLength(5000)),
   }),
   /** Content script → background: how well the page could be read (shown in the popup for that tab). */
   z.object({ type: z.literal('report-health'), report: HealthReportSchema }),
   /** Popup → background: everything tracked. */
   z.object({ type: z.literal('get-overview') }),
   /** Popup or overlay → background: the owner's private client deadline (null clears it). */
-  z.object({ type: z.literal('set-client-due'), taskKey: z.string().max(300), clientDue: CalendarDateSchema.nullable() }),
+  z.object({ type: z.literal('set-client-due'), taskKey: z.string().check(z.maxLength(300)), clientDue: z.nullable(CalendarDateSchema) }),
   /** Popup → background: one person on several sites. */
-  z.object({ type: z.literal('link-identity'), into: z.string().max(300), identityKey: z.string().max(300) }),
-  z.object({ type: z.literal('unlink-identity'), identityKey: z.string().max(300) }),
+  z.object({ type: z.literal('link-identity'), into: z.string().check(z.maxLength(300)), identityKey: z.string().check(z.maxLength(300)) }),
+  z.object({ type: z.literal('unlink-identity'), identityKey: z.string().check(z.maxLength(300)) }),
   /** Popup → background: track any page by hand (the fallback when no adapter reads it). */
   z.object({ type: z.literal('track-manual'), task: ManualTaskSchema }),
   /** Popup → background: the owner marks a hand-tracked task delivered (or not). */
-  z.object({ type: z.literal('set-done'), taskKey: z.string().max(300), done: z.boolean() }),
+  z.object({ type: z.literal('set-done'), taskKey: z.string().check(z.maxLength(300)), done: z.boolean() }),
   /** Popup or overlay → background: a delay that was the owner's doing counts for nothing (or does again). */
   z.object({
     type: z.literal('set-excluded'),
-    taskKey: z.string().max(300),
+    taskKey: z.string().check(z.maxLength(300)),
     excluded: z.boolean(),
-    reason: z.string().trim().max(500).nullable(),
+    reason: z.nullable(z.string().check(z.trim(), z.maxLength(500))),
   }),
   /** Popup → background: the owner marks a checkpoint met or missed. */
-  z.object({ type: z.literal('mark-checkpoint'), taskKey: z.string().max(300), date: CalendarDateSchema, status: z.enum(['met', 'missed']) }),
+  z.object({ type: z.literal('mark-checkpoint'), taskKey: z.string().check(z.maxLength(300)), date: CalendarDateSchema, status: z.enum(['met', 'missed']) }),
   /** Popup or overlay → background: how much rides on a task (picks its target chance). */
-  z.object({ type: z.literal('set-stakes'), taskKey: z.string().max(300), stakes: z.enum(['normal', 'critical', 'low']) }),
+  z.object({ type: z.literal('set-stakes'), taskKey: z.string().check(z.maxLength(300)), stakes: z.enum(['normal', 'critical', 'low']) }),
   /** Popup → background: the owner's word on any task: delivered (though the site does not show it) or accepted. */
-  z.object({ type: z.literal('mark-task'), taskKey: z.string().max(300), mark: z.enum(['delivered', 'accepted']) }),
+  z.object({ type: z.literal('mark-task'), taskKey: z.string().check(z.maxLength(300)), mark: z.enum(['delivered', 'accepted']) }),
   /** Popup → background: one contractor's page (record and history). */
-  z.object({ type: z.literal('get-contractor'), contractorId: z.string().max(300) }),
+  z.object({ type: z.literal('get-contractor'), contractorId: z.string().check(z.maxLength(300)) }),
   /** Popup → background: the owner's notes on a contractor. */
   z.object({
     type: z.literal('update-contractor'),
-    contractorId: z.string().max(300),
-    notes: z.string().max(10_000),
+    contractorId: z.string().check(z.maxLength(300)),
+    notes: z.string().check(z.maxLength(10_000)),
     referencesChecked: z.boolean(),
-    rate: z.string().trim().max(100),
+    rate: z.string().check(z.trim(), z.maxLength(100)),
   }),
   /** Options → background: the data tools. */
   z.object({ type: z.literal('export-history') }),
-  z.object({ type: z.literal('import-history'), text: z.string().max(64 * 1024 * 1024) }),
+  z.object({ type: z.literal('import-history'), text: z.string().check(z.maxLength(64 * 1024 * 1024)) }),
   z.object({ type: z.literal('export-deliveries-csv') }),
   z.object({ type: z.literal('erase-history') }),
 ]);
@@ -94,10 +94,10 @@ export const DeliveryRowSchema = z.object({
   url: z.string(),
   assignedOn: z.string(),
   toldDue: z.string(),
-  deliveredOn: z.string().nullable(),
+  deliveredOn: z.nullable(z.string()),
   /** Working days late (negative: early); null while open and not yet due. */
-  slipDays: z.number().int().nullable(),
-  excludedReason: z.string().nullable(),
+  slipDays: z.nullable(z.int()),
+  excludedReason: z.nullable(z.string()),
   approximate: z.boolean(),
 });
 export type DeliveryRow = z.infer<typeof DeliveryRowSchema>;
@@ -129,13 +129,13 @@ export const ResponseSchemas = {
   'export-deliveries-csv': z.union([z.object({ ok: z.literal(true), csv: z.string(), fileName: z.string() }), FailureSchema]),
   'erase-history': z.union([z.object({ ok: z.literal(true) }), FailureSchema]),
   'get-overview': z.union([z.object({ ok: z.literal(true), overview: OverviewSchema }), FailureSchema]),
-  'set-client-due': z.union([z.object({ ok: z.literal(true), task: TaskViewSchema.nullable() }), FailureSchema]),
-} satisfies Record<Request['type'], z.ZodType>;
+  'set-client-due': z.union([z.object({ ok: z.literal(true), task: z.nullable(TaskViewSchema) }), FailureSchema]),
+} satisfies Record<Request['type'], z.ZodMiniType>;
 
 export type ResponseFor<T extends Request['type']> = z.infer<(typeof ResponseSchemas)[T]>;
 
 /** Turns a zod error into one readable line naming the first problem. */
-export function describeZodError(error: z.ZodError): string {
+export function describeZodError(error: z.core.$ZodError): string {
   const issue = error.issues[0];
   if (!issue) return 'invalid message';
   const path = issue.path.length ? issue.path.join('.') : '(root)';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { CalendarDateSchema, SiteIdSchema } from '../model/observation';
 
 /** What the overlays and the popup show. Computed in the background, validated again where it is shown. */
@@ -14,46 +14,46 @@ export const TaskViewSchema = z.object({
   site: SiteIdSchema,
   title: z.string(),
   url: z.string(),
-  board: z.string().nullable(),
-  list: z.string().nullable(),
+  board: z.nullable(z.string()),
+  list: z.nullable(z.string()),
   assignees: z.array(z.object({ id: z.string(), name: z.string() })),
   /** Local calendar date of the due the contractor sees. */
-  toldDue: CalendarDateSchema.nullable(),
-  clientDue: CalendarDateSchema.nullable(),
+  toldDue: z.nullable(CalendarDateSchema),
+  clientDue: z.nullable(CalendarDateSchema),
   /** How much rides on it; picks the target chance. */
   stakes: z.enum(['normal', 'critical', 'low']),
   /** The chance the suggestion aims for. */
-  target: z.number().min(0).max(1),
+  target: z.number().check(z.minimum(0), z.maximum(1)),
   /** Working days between the told due and the client deadline. */
-  bufferDays: z.number().int().nullable(),
-  suggestedTold: CalendarDateSchema.nullable(),
+  bufferDays: z.nullable(z.int()),
+  suggestedTold: z.nullable(CalendarDateSchema),
   /** Chance of delivery by the client deadline (0..1), when there is one. */
-  chance: z.number().min(0).max(1).nullable(),
+  chance: z.nullable(z.number().check(z.minimum(0), z.maximum(1))),
   zone: ZoneSchema,
   done: z.boolean(),
   dueUnparsed: z.boolean(),
-  dueText: z.string().nullable(),
+  dueText: z.nullable(z.string()),
   /** Why the suggestion / chance is what it is, in a sentence. */
-  why: z.string().nullable(),
+  why: z.nullable(z.string()),
   /** A site-specific reminder, e.g. when Upwork will release a submitted milestone's payment. */
-  note: z.string().nullable(),
+  note: z.nullable(z.string()),
   /** When the owner said it was delivered (the site did not), and when they accepted it. */
-  ownerDeliveredOn: CalendarDateSchema.nullable(),
-  acceptedOn: CalendarDateSchema.nullable(),
+  ownerDeliveredOn: z.nullable(CalendarDateSchema),
+  acceptedOn: z.nullable(CalendarDateSchema),
   /** The owner excluded this delivery from the contractor's record, with this reason. */
-  excludedReason: z.string().nullable(),
+  excludedReason: z.nullable(z.string()),
   /** Checkpoints at about 25/50/75% of the told window (one at the middle for short tasks). */
   checkpoints: z.array(
     z.object({
       date: CalendarDateSchema,
-      fraction: z.number().min(0).max(1),
+      fraction: z.number().check(z.minimum(0), z.maximum(1)),
       status: z.enum(['upcoming', 'met', 'missed', 'unknown']),
     }),
   ),
   /** Where the task is on the escalation ladder. */
   rung: z.enum(['none', 'reminder', 'escalation', 'replace']),
   /** A copyable check-in message for the current rung (status and new ETA). */
-  checkIn: z.string().nullable(),
+  checkIn: z.nullable(z.string()),
 });
 export type TaskView = z.infer<typeof TaskViewSchema>;
 
@@ -66,10 +66,10 @@ export const ContractorViewSchema = z.object({
   identities: z.array(z.object({ site: SiteIdSchema, handle: z.string(), displayName: z.string() })),
   grade: GradeSchema,
   /** Deliveries counted: completed, plus open ones already past their told due. */
-  n: z.number().int().min(0),
-  onTimeRate: z.number().min(0).max(1).nullable(),
+  n: z.int().check(z.minimum(0)),
+  onTimeRate: z.nullable(z.number().check(z.minimum(0), z.maximum(1))),
   /** Typical slip of late deliveries, in working days. */
-  typicalSlipDays: z.number().nullable(),
+  typicalSlipDays: z.nullable(z.number()),
   evidence: z.string(),
   /** Recent deliveries against the long run. */
   trend: z.enum(['improving', 'steady', 'worsening']),

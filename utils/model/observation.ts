@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 /**
  * What a site adapter reports about the tasks it sees on a page. This is the contract between the
@@ -13,8 +13,7 @@ export type SiteId = z.infer<typeof SiteIdSchema>;
 /** `YYYY-MM-DD`, a calendar date with no time zone. */
 export const CalendarDateSchema = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a YYYY-MM-DD date')
-  .refine(isRealCalendarDate, 'not a real calendar date');
+  .check(z.regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a YYYY-MM-DD date'), z.refine(isRealCalendarDate, 'not a real calendar date'));
 
 /** `2026-02-31` matches the pattern but is no day; Date would silently roll it over to March. */
 function isRealCalendarDate(value: string): boolean {
@@ -38,32 +37,32 @@ export type ObservationSource = z.infer<typeof SourceSchema>;
 /** A person as one site knows them. `handle` is the site's stable id (Trello username, Asana gid, Upwork ~ciphertext). */
 export const PersonRefSchema = z.object({
   site: SiteIdSchema,
-  handle: z.string().min(1).max(200),
-  displayName: z.string().max(500),
+  handle: z.string().check(z.minLength(1), z.maxLength(200)),
+  displayName: z.string().check(z.maxLength(500)),
 });
 export type PersonRef = z.infer<typeof PersonRefSchema>;
 
 export const TaskObservationSchema = z.object({
   /** `<site>:<native id>`, e.g. `trello:AbC123xy`. */
-  key: z.string().min(3).max(300),
+  key: z.string().check(z.minLength(3), z.maxLength(300)),
   site: SiteIdSchema,
-  nativeId: z.string().min(1).max(200),
-  title: z.string().max(5000),
-  url: z.string().max(4000),
-  board: z.string().max(1000).nullable(),
-  list: z.string().max(1000).nullable(),
-  assignees: z.array(PersonRefSchema).max(100),
+  nativeId: z.string().check(z.minLength(1), z.maxLength(200)),
+  title: z.string().check(z.maxLength(5000)),
+  url: z.string().check(z.maxLength(4000)),
+  board: z.nullable(z.string().check(z.maxLength(1000))),
+  list: z.nullable(z.string().check(z.maxLength(1000))),
+  assignees: z.array(PersonRefSchema).check(z.maxLength(100)),
   /** The due date the contractor sees on the site (the "told" due). */
-  due: DueSchema.nullable(),
+  due: z.nullable(DueSchema),
   /** Raw due text from the page when it was read from the DOM (kept to explain "due ?"). */
-  dueText: z.string().max(200).nullable().optional(),
+  dueText: z.optional(z.nullable(z.string().check(z.maxLength(200)))),
   /** True when the page shows a due date that could not be parsed. `due` is then null. */
-  dueUnparsed: z.boolean().optional(),
+  dueUnparsed: z.optional(z.boolean()),
   done: z.boolean(),
   /** Share of the work the site shows as done (Trello checklist items), 0..1; absent when it shows none. */
-  progress: z.number().min(0).max(1).nullable().optional(),
+  progress: z.optional(z.nullable(z.number().check(z.minimum(0), z.maximum(1)))),
   /** Exact completion time when the site's JSON says it. */
-  completedAt: InstantSchema.nullable().optional(),
+  completedAt: z.optional(z.nullable(InstantSchema)),
   source: SourceSchema,
 });
 export type TaskObservation = z.infer<typeof TaskObservationSchema>;
@@ -73,22 +72,22 @@ export type TaskObservation = z.infer<typeof TaskObservationSchema>;
  * for the action so that seeing it twice adds nothing.
  */
 export const HistoryFactSchema = z.object({
-  taskKey: z.string().min(3).max(300),
+  taskKey: z.string().check(z.minLength(3), z.maxLength(300)),
   /** The site's own id of the action/story. */
-  factId: z.string().min(1).max(200),
+  factId: z.string().check(z.minLength(1), z.maxLength(200)),
   kind: z.enum(['created', 'due-changed', 'completed', 'reopened', 'assigned', 'unassigned']),
   at: InstantSchema,
-  oldDue: DueSchema.nullable().optional(),
-  newDue: DueSchema.nullable().optional(),
-  person: PersonRefSchema.optional(),
+  oldDue: z.optional(z.nullable(DueSchema)),
+  newDue: z.optional(z.nullable(DueSchema)),
+  person: z.optional(PersonRefSchema),
 });
 export type HistoryFact = z.infer<typeof HistoryFactSchema>;
 
 export const ObservationBatchSchema = z.object({
   site: SiteIdSchema,
-  pageUrl: z.string().max(4000),
+  pageUrl: z.string().check(z.maxLength(4000)),
   observedAt: InstantSchema,
-  tasks: z.array(TaskObservationSchema).max(20000),
-  facts: z.array(HistoryFactSchema).max(50000),
+  tasks: z.array(TaskObservationSchema).check(z.maxLength(20000)),
+  facts: z.array(HistoryFactSchema).check(z.maxLength(50000)),
 });
 export type ObservationBatch = z.infer<typeof ObservationBatchSchema>;

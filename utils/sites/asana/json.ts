@@ -4,7 +4,7 @@
  * It names assignees (board cards show initials only), gives exact dues and the full task set, and
  * stories give the history. Every response is validated; any failure yields null. Nothing here throws.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { HistoryFact, PersonRef, TaskObservation } from '@/utils/model/observation';
 import { CalendarDateSchema, HistoryFactSchema, InstantSchema, TaskObservationSchema } from '@/utils/model/observation';
 import { GID } from './routes';
@@ -42,38 +42,38 @@ export const LIMITS = {
 
 // ---- schemas: only the fields we use; unknown fields are ignored so additions don't break us.
 
-const GidSchema = z.string().regex(GID);
-const UserSchema = z.object({ gid: GidSchema, name: z.string().nullish() });
-const DatesSchema = z.object({ due_on: CalendarDateSchema.nullish(), due_at: InstantSchema.nullish() }).nullish();
+const GidSchema = z.string().check(z.regex(GID));
+const UserSchema = z.object({ gid: GidSchema, name: z.nullish(z.string()) });
+const DatesSchema = z.nullish(z.object({ due_on: z.nullish(CalendarDateSchema), due_at: z.nullish(InstantSchema) }));
 const TaskSchema = z.object({
   gid: GidSchema,
   name: z.string(),
-  assignee: UserSchema.nullish(),
-  due_on: CalendarDateSchema.nullish(),
-  due_at: InstantSchema.nullish(),
-  completed: z.boolean().optional(),
-  completed_at: InstantSchema.nullish(),
-  created_at: InstantSchema.nullish(),
-  memberships: z
-    .array(
+  assignee: z.nullish(UserSchema),
+  due_on: z.nullish(CalendarDateSchema),
+  due_at: z.nullish(InstantSchema),
+  completed: z.optional(z.boolean()),
+  completed_at: z.nullish(InstantSchema),
+  created_at: z.nullish(InstantSchema),
+  memberships: z.optional(
+    z.array(
       z.object({
-        project: z.object({ gid: GidSchema, name: z.string().nullish() }).nullish(),
-        section: z.object({ gid: GidSchema.optional(), name: z.string().nullish() }).nullish(),
+        project: z.nullish(z.object({ gid: GidSchema, name: z.nullish(z.string()) })),
+        section: z.nullish(z.object({ gid: z.optional(GidSchema), name: z.nullish(z.string()) })),
       }),
-    )
-    .optional(),
-  permalink_url: z.string().nullish(),
+    ),
+  ),
+  permalink_url: z.nullish(z.string()),
 });
 const StorySchema = z.object({
   gid: GidSchema,
   resource_subtype: z.string(),
   created_at: InstantSchema,
-  created_by: UserSchema.nullish(),
+  created_by: z.nullish(UserSchema),
   new_dates: DatesSchema,
   old_dates: DatesSchema,
-  assignee: UserSchema.nullish(),
+  assignee: z.nullish(UserSchema),
 });
-const NextPageSchema = z.object({ offset: z.string().min(1) }).nullish();
+const NextPageSchema = z.nullish(z.object({ offset: z.string().check(z.minLength(1)) }));
 const PageSchema = z.object({ data: z.array(z.unknown()), next_page: NextPageSchema });
 
 export type AsanaTask = z.infer<typeof TaskSchema>;
@@ -115,7 +115,7 @@ async function getJson(url: string, fetchImpl: FetchLike): Promise<unknown> {
 }
 
 /** Keeps valid elements; a page whose elements are all invalid is a changed format → null. */
-function parseItems<T>(schema: z.ZodType<T>, items: readonly unknown[]): T[] | null {
+function parseItems<T>(schema: z.ZodMiniType<T>, items: readonly unknown[]): T[] | null {
   const out: T[] = [];
   for (const item of items) {
     const parsed = schema.safeParse(item);
@@ -127,7 +127,7 @@ function parseItems<T>(schema: z.ZodType<T>, items: readonly unknown[]): T[] | n
 /** Every page of a paginated `{ data: [], next_page }` list; null if any page fails. */
 async function getPages<T>(
   url: (offset?: string) => string,
-  schema: z.ZodType<T>,
+  schema: z.ZodMiniType<T>,
   maxPages: number,
   fetchImpl: FetchLike,
 ): Promise<{ items: T[]; complete: boolean } | null> {

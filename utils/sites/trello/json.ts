@@ -4,7 +4,7 @@
  * action history. Every response is validated; any failure (logged out, private board, HTML login page,
  * changed format, network) yields null so the caller falls back to the DOM. Nothing here throws.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { HistoryFact, PersonRef, TaskObservation } from '@/utils/model/observation';
 import { HistoryFactSchema, InstantSchema, TaskObservationSchema } from '@/utils/model/observation';
 import { eachInSlices } from '@/utils/slices';
@@ -32,43 +32,47 @@ export const trelloUrls = {
 
 // ---- schemas: only the fields we use; unknown fields are ignored so additions don't break us.
 
-const ShortLinkSchema = z.string().regex(/^[A-Za-z0-9]{8}$/);
-const BoardSchema = z.object({ id: z.string().min(1), name: z.string(), shortLink: ShortLinkSchema });
-const MemberSchema = z.object({ id: z.string().min(1), fullName: z.string().nullish(), username: z.string().min(1) });
+const ShortLinkSchema = z.string().check(z.regex(/^[A-Za-z0-9]{8}$/));
+const BoardSchema = z.object({ id: z.string().check(z.minLength(1)), name: z.string(), shortLink: ShortLinkSchema });
+const MemberSchema = z.object({ id: z.string().check(z.minLength(1)), fullName: z.nullish(z.string()), username: z.string().check(z.minLength(1)) });
 const CardSchema = z.object({
-  id: z.string().min(1),
+  id: z.string().check(z.minLength(1)),
   shortLink: ShortLinkSchema,
   name: z.string(),
-  idList: z.string().nullish(),
-  idMembers: z.array(z.string()).optional(),
-  due: InstantSchema.nullish(),
-  start: InstantSchema.nullish(),
-  dueComplete: z.boolean().optional(),
-  closed: z.boolean().optional(),
-  members: z.array(MemberSchema).optional(),
-  board: BoardSchema.optional(),
+  idList: z.nullish(z.string()),
+  idMembers: z.optional(z.array(z.string())),
+  due: z.nullish(InstantSchema),
+  start: z.nullish(InstantSchema),
+  dueComplete: z.optional(z.boolean()),
+  closed: z.optional(z.boolean()),
+  members: z.optional(z.array(MemberSchema)),
+  board: z.optional(BoardSchema),
   /** Checklist counts (the card front's "2/5"). */
-  badges: z.object({ checkItems: z.number().int().min(0).optional(), checkItemsChecked: z.number().int().min(0).optional() }).partial().optional(),
+  badges: z.optional(
+    z.partial(z.object({ checkItems: z.optional(z.int().check(z.minimum(0))), checkItemsChecked: z.optional(z.int().check(z.minimum(0))) })),
+  ),
 });
-const ListSchema = z.object({ id: z.string().min(1), name: z.string() });
+const ListSchema = z.object({ id: z.string().check(z.minLength(1)), name: z.string() });
 const ActionSchema = z.object({
-  id: z.string().min(1),
+  id: z.string().check(z.minLength(1)),
   type: z.string(),
   date: InstantSchema,
   data: z.object({
-    card: z
-      .object({
-        id: z.string().optional(),
-        shortLink: z.string().optional(),
-        due: InstantSchema.nullish(),
-        dueComplete: z.boolean().optional(),
-      })
-      .optional(),
-    old: z.record(z.string(), z.unknown()).optional(),
-    member: z.object({ id: z.string().optional(), name: z.string().optional(), username: z.string().optional() }).optional(),
-    idMember: z.string().optional(),
+    card: z.optional(
+      z.object({
+        id: z.optional(z.string()),
+        shortLink: z.optional(z.string()),
+        due: z.nullish(InstantSchema),
+        dueComplete: z.optional(z.boolean()),
+      }),
+    ),
+    old: z.optional(z.record(z.string(), z.unknown())),
+    member: z.optional(z.object({ id: z.optional(z.string()), name: z.optional(z.string()), username: z.optional(z.string()) })),
+    idMember: z.optional(z.string()),
   }),
 });
+/** A due's previous value in an `updateCard:due` action. */
+const OldDueSchema = z.nullable(InstantSchema);
 
 type TrelloBoard = z.infer<typeof BoardSchema>;
 type TrelloCard = z.infer<typeof CardSchema>;
@@ -103,7 +107,7 @@ async function getJson(url: string, fetchImpl: FetchLike): Promise<unknown> {
  * Validates an array element by element. A changed *shape* (not an array, or nothing valid) is a
  * mismatch → null; one odd element among good ones is dropped so one strange card can't blind a board.
  */
-async function parseArray<T>(schema: z.ZodType<T>, value: unknown): Promise<T[] | null> {
+async function parseArray<T>(schema: z.ZodMiniType<T>, value: unknown): Promise<T[] | null> {
   if (!Array.isArray(value)) return null;
   const items: T[] = [];
   await eachInSlices(value as unknown[], SLICE, (item) => {
@@ -164,7 +168,7 @@ function actionFact(
       break;
     case 'updateCard':
       if (old && 'due' in old) {
-        const oldDue = InstantSchema.nullable().safeParse(old.due ?? null);
+        const oldDue = OldDueSchema.safeParse(old.due ?? null);
         fact = { ...base, kind: 'due-changed', oldDue: oldDue.success ? oldDue.data : null, newDue: card?.due ?? null };
       } else if (card?.dueComplete === true && old?.dueComplete === false) {
         fact = { ...base, kind: 'completed' };
