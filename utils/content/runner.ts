@@ -8,6 +8,7 @@ import { TaskObservationSchema, type ObservationBatch, type TaskObservation } fr
 import { sendToBackground } from '../messages/client';
 import type { ContractorView, TaskView, Views } from '../messages/views';
 import { ensureHost, isLeewayNode, renderInto, setData } from '../overlay/host';
+import { prepareDateFormats } from '../overlay/format';
 import { historyRevisionItem } from '../settings';
 import type { HealthReport } from '../health/report';
 import type { PageRead, PlacedPerson, PlacedTask, SiteAdapter, SiteRoute, Snapshot } from '../sites/adapter';
@@ -22,8 +23,6 @@ const SETTLE_MS = 80;
 const SNAPSHOT_PATIENCE_MS = 3000;
 /** Tasks per batch when a board's off-screen tasks are sent (each batch is one transaction). */
 const REST_BATCH = 500;
-/** Observations validated per slice before a batch is sent (about 10 ms each). */
-const VALIDATION_SLICE = 200;
 /** How long a burst of history changes settles before views are fetched again. */
 const RELOAD_SETTLE_MS = 250;
 /**
@@ -43,11 +42,13 @@ const IDLE_SLICE_MIN_MS = 8;
 const IDLE_SLICE_MAX_MS = 40;
 /** How long a slice may wait for an idle period before it runs anyway. */
 const IDLE_TIMEOUT_MS = 100;
+/** Reading a big page: at most this long per task (a 1,000-card Trello board takes 50–100 ms to read). */
+const READ_SLICE_MS = 15;
 /**
  * Chips for cards near the screen are drawn at once, but at most this long per task (the rest right after):
  * a hundred cards coming into view, or a hundred views arriving, must not make one long task (> 50 ms).
  */
-const DRAW_SLICE_MS = 20;
+const DRAW_SLICE_MS = 15;
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
@@ -133,6 +134,7 @@ export function runAdapter(ctx: ContentScriptContext, adapter: SiteAdapter): voi
       [...placements.values()].filter(
         (p) => decorated.has(p.container) && (taskKeys.has(p.key) || p.people.some((person) => personIds.has(person.contractorId))),
       ),
+      'next task',
     );
     for (const person of standalone) if (personIds.has(person.contractorId)) badge(person, person.element.parentElement ?? document.body);
   }
@@ -160,8 +162,12 @@ export function runAdapter(ctx: ContentScriptContext, adapter: SiteAdapter): voi
       { retryDelaysMs: RETRY_DELAYS_MS },
     );
     if (reply.ok) absorb(reply.views);
-    // Cards that came near while this batch was on its way were new to the background then.
-    requestViews(keys.filter((key) => wantedTasks.has(key) && !tasks.has(key)), []);
+    // Cards that came near while this batch was on its way were new to the background then, and so may be the
+    // people shown (a freelancer's name on a contract page is asked for before the contract's milestones are stored).
+    requestViews(
+      keys.filter((key) => wantedTasks.has(key) && !tasks.has(key)),
+      [...wantedPeople].filter((id) => !people.has(id)),
+    );
   }
 
   async function loadSnapshot(next: SiteRoute): Promise<void> {
@@ -181,10 +187,53 @@ export function runAdapter(ctx: ContentScriptContext, adapter: SiteAdapter): voi
     await parts.first;
   }
 
-  /** Reads the page, places chips on the cards near the viewport and watches the others. */
+  /** A read spread over several tasks is under way; one asked for meanwhile follows it (see `refresh`). */
+  let reading = false;
+  let readAgain = false;
+
+  /**
+   * Reads the page (a slice at a time where the adapter can), then places chips on the cards near the viewport
+   * and watches the others. A read asked for while one is under way waits for it rather than restarting it:
+   * a page that never stops changing must not keep Leeway from ever finishing a read.
+   */
   function refresh(): void {
     if (ctx.isInvalid || !route) return;
-    const read = adapter.readPage(document, { today: todayLocal(), pageUrl });
+    if (reading) {
+      readAgain = true;
+      return;
+    }
+    const context = { today: todayLocal(), pageUrl };
+    if (!adapter.readPageGradually) {
+      took(adapter.readPage(document, context));
+      return;
+    }
+    const gradual = adapter.readPageGradually(document, context);
+    reading = true;
+    const slice = () => {
+      if (ctx.isInvalid) return;
+      const until = performance.now() + READ_SLICE_MS;
+      let more = false;
+      try {
+        more = gradual.step(() => performance.now() >= until);
+      } finally {
+        // A reader that throws ends the read (with what it has), rather than leaving Leeway reading forever.
+        if (!more) reading = false;
+      }
+      if (more) {
+        ctx.setTimeout(slice, 0);
+        return;
+      }
+      took(gradual.finish());
+      if (readAgain) {
+        readAgain = false;
+        schedule();
+      }
+    };
+    slice();
+  }
+
+  /** Takes in a read of the page: chips for the cards near the viewport, the rest watched. */
+  function took(read: PageRead): void {
     lastRead = read;
     placements = new Map(read.tasks.map((t) => [t.container, t]));
     near.prune();
@@ -197,6 +246,7 @@ export function runAdapter(ctx: ContentScriptContext, adapter: SiteAdapter): voi
     const mine = ++generation;
     if (read.tasks.length <= DECORATE_ALL_UP_TO) decorateWhenIdle(read.tasks.filter((p) => !near.isNear(p.container)), mine);
     standalone = read.people ?? [];
+    for (const person of standalone) wantedPeople.add(person.contractorId);
     requestViews([], standalone.map((p) => p.contractorId).filter((id) => !people.has(id)));
     for (const person of standalone) badge(person, person.element.parentElement ?? document.body);
     void reportHealth(read);
@@ -286,11 +336,17 @@ export function runAdapter(ctx: ContentScriptContext, adapter: SiteAdapter): voi
   /** End of the current drawing slice: calls within one task share its budget. */
   let sliceEndsAt = 0;
 
-  /** Draws cards near the screen now, within the slice's budget, and the rest in the next tasks. */
-  function draw(placed: PlacedTask[]): void {
+  /**
+   * Draws cards near the screen within the slice's budget, the rest in the next tasks. `at once` starts in this
+   * task (cards coming into view: their chips are painted in this frame); otherwise in the next one (views
+   * arriving in a reply: that task has just parsed it).
+   */
+  function draw(placed: PlacedTask[], when: 'at once' | 'next task' = 'at once'): void {
     if (ctx.isInvalid || placed.length === 0) return;
     for (const p of want(placed)) drawQueue.add(p.container);
-    if (drawTimer === undefined) drawSlice();
+    if (drawTimer !== undefined) return;
+    if (when === 'at once') drawSlice();
+    else drawTimer = ctx.setTimeout(drawSlice, 0);
   }
 
   function drawSlice(): void {
@@ -397,8 +453,9 @@ export function runAdapter(ctx: ContentScriptContext, adapter: SiteAdapter): voi
       else if (lastRead) void reportHealth(lastRead);
     });
     pendingSnapshot = loading;
-    // Read at once: the cards already on the page get their chips without waiting for the site's JSON.
-    refresh();
+    // Read now, without waiting for the site's JSON: the cards already on the page get their chips from the
+    // page. In the next task, as starting the requests above takes time of its own.
+    ctx.setTimeout(refresh, 0);
   }
 
   const observer = new MutationObserver((records) => {
@@ -415,8 +472,10 @@ export function runAdapter(ctx: ContentScriptContext, adapter: SiteAdapter): voi
   const unwatch = historyRevisionItem.watch(() => reloadViewsSoon());
   ctx.onInvalidated(unwatch);
 
-  // In a task of its own: the script's start-up (compiling and evaluating it) and the first read of a big page
-  // would otherwise add up to one long task.
+  // Each in a task of its own, so that none is a long task: the script's start-up (compiling and evaluating
+  // it), the chips' date formats (the first `Intl.DateTimeFormat` loads the locale's data, 20–40 ms) and the
+  // first read of a big page.
+  ctx.setTimeout(prepareDateFormats, 0);
   ctx.setTimeout(() => onRoute(location.href), 0);
 }
 
@@ -432,7 +491,7 @@ function idle(callback: (deadline?: IdleDeadline) => void): void {
  */
 async function validInSlices(observations: TaskObservation[]): Promise<TaskObservation[]> {
   const valid: TaskObservation[] = [];
-  await eachInSlices(observations, VALIDATION_SLICE, (o) => {
+  await eachInSlices(observations, (o) => {
     if (TaskObservationSchema.safeParse(o).success) valid.push(o);
   });
   return valid;

@@ -51,12 +51,25 @@ export interface SiteRoute {
   id: string;
 }
 
+/** A page read a slice at a time (see `SiteAdapter.readPageGradually`). */
+export interface GradualRead {
+  /** Reads on (at least one item) until `timeUp()` says so; true while there is more to read. */
+  step(timeUp: () => boolean): boolean;
+  /** What `readPage` returns, once `step` has returned false. */
+  finish(): PageRead;
+}
+
 export interface SiteAdapter {
   site: SiteId;
   /** Content-script match patterns: whole origins, routes are checked in code (SPA navigation). */
   matches: string[];
   route(url: string): SiteRoute | null;
   readPage(document: Document, context: { today: string; pageUrl: string }): PageRead;
+  /**
+   * The same read, a slice at a time, for sites whose pages can hold thousands of tasks (a Trello board): the
+   * content script spreads it over several tasks so that no read is a long task on the page.
+   */
+  readPageGradually?(document: Document, context: { today: string; pageUrl: string }): GradualRead;
   /** Reads the site's JSON for a route; null when the page can't (logged out, 401/403, HTML, garbage). */
   snapshot?(route: SiteRoute): Promise<Snapshot | null>;
   /**

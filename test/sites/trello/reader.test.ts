@@ -1,7 +1,8 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import { TaskObservationSchema } from '@/utils/model/observation';
-import { parseMemberLabel, readBoard, toObservations, type DomCard } from '@/utils/sites/trello/reader';
+import { boardReader, parseMemberLabel, readBoard, shortLinkFromHref, toObservations, type DomCard } from '@/utils/sites/trello/reader';
+import { matchTrelloRoute } from '@/utils/sites/trello/routes';
 import { generateBoardHtml, generateBoardModel } from '../../fixtures/trello/generate-board';
 import { BOARD_URL, DIALOG_URL, FIXTURE_TODAY, fixtureDocument, fixtureText, parseHtml } from './fixtures';
 
@@ -32,6 +33,45 @@ const EXPECTED: Record<string, ReturnType<typeof summary>> = {
   Wq3ErT7y: { title: 'Launch checklist', list: 'Review', dueText: 'Dec 2', start: null, due: '2026-12-02', dueUnparsed: false, done: false, members: ['María José (MJ) Núñez (mjnunez)', 'Ana Ruiz (anaruiz)'] },
   Zz7LmN00: { title: 'Analytics setup', list: 'Done', dueText: 'Nov 27', start: null, due: '2026-11-27', dueUnparsed: false, done: true, members: ['Chen Wei (chenwei)'] },
 };
+
+describe('shortLinkFromHref', () => {
+  // What the full parse (URL, then the card route) says: the shortcut for plain card links must agree with it.
+  const slow = (href: string) => {
+    const match = matchTrelloRoute(new URL(href, 'https://trello.com/').href);
+    return match?.kind === 'card' ? match.shortLink : null;
+  };
+  const hrefs = [
+    '/c/AbC123xy/14-homepage-hero',
+    '/c/AbC123xy',
+    '/c/AbC123xy/',
+    '/c/AbC123xy/14',
+    '/c/AbC123xy/14-homepage-hero?utm=x#comment-1',
+    '/c/AbC123xy/14-caf%C3%A9-menu',
+    '/c/AbC123xy/14-café-menu',
+    '/c/AbC123xy/14-a b',
+    '/c/AbC123xy/14-a\\b',
+    '/c/AbC123xy/../b/Kx7pQ2mN',
+    '/c/AbC123xy/14-x/extra',
+    '/c/AbC123x/14-short',
+    '/c/AbC123xyz/14-long',
+    '/c/AbC123xy/homepage-hero',
+    '//evil.example/c/AbC123xy/14-x',
+    '/C/AbC123xy/14-x',
+    'https://trello.com/c/AbC123xy/14-x',
+    'https://evil.example/c/AbC123xy/14-x',
+    '/b/Kx7pQ2mN/board',
+    'c/AbC123xy/14-x',
+    '\t/c/AbC123xy/14-x',
+  ];
+  it.each(hrefs)('%s reads as the full parse reads it', (href) => {
+    expect(shortLinkFromHref(href)).toBe(slow(href));
+  });
+  it('reads plain card links', () => {
+    expect(shortLinkFromHref('/c/AbC123xy/14-homepage-hero')).toBe('AbC123xy');
+    expect(shortLinkFromHref('https://evil.example/c/AbC123xy/14-x')).toBeNull();
+    expect(shortLinkFromHref(null)).toBeNull();
+  });
+});
 
 describe('parseMemberLabel', () => {
   it.each([
@@ -163,6 +203,38 @@ describe('readBoard with the card dialog open', () => {
       done: true,
       members: ['oldtimer'],
     });
+  });
+});
+
+describe('boardReader: the same read, a slice at a time', () => {
+  const today = '2026-12-01';
+  const model = generateBoardModel({ cards: 200, seed: 7, today });
+  const pageUrl = `https://trello.com/c/${model.cards[3]!.shortLink}/4-x`;
+  const doc = parseHtml(generateBoardHtml({ cards: 200, seed: 7, today }));
+
+  it('reads one card per step when time is always up, and ends with what readBoard reads', () => {
+    const reader = boardReader(doc, { today, pageUrl });
+    let steps = 1;
+    while (reader.readSome(() => true)) steps++;
+    expect(steps).toBe(200);
+    expect(reader.finish()).toEqual(readBoard(doc, { today, pageUrl }));
+  });
+
+  it('reads on until time is up', () => {
+    const reader = boardReader(doc, { today, pageUrl });
+    let calls = 0;
+    // Time is up after the 50th card.
+    expect(reader.readSome(() => ++calls >= 50)).toBe(true);
+    expect(reader.readSome(() => false)).toBe(false);
+    const read = reader.finish();
+    expect(read.cards).toHaveLength(200);
+    expect(read.health.cardsFound).toBe(200);
+  });
+
+  it('an empty page: nothing to read, and an empty read', () => {
+    const reader = boardReader(parseHtml('<main></main>'), { today, pageUrl });
+    expect(reader.readSome(() => false)).toBe(false);
+    expect(reader.finish()).toMatchObject({ cards: [], dialog: null, health: { cardsFound: 0 } });
   });
 });
 

@@ -150,12 +150,27 @@ function parseOne(raw: string, inheritMonth: number | null): PartialDate | null 
 }
 
 /** A year-less date is in today's year unless that lands more than six months from today. */
-function inferYear(month: number, day: number, today: Date): number {
-  const year = today.getFullYear();
+function inferYear(month: number, day: number, today: TodayAnchor): number {
+  const year = today.date.getFullYear();
   const candidate = new Date(year, month - 1, day);
-  if (candidate > addMonths(today, 6)) return year - 1;
-  if (candidate < subMonths(today, 6)) return year + 1;
+  if (candidate > today.sixMonthsLater) return year - 1;
+  if (candidate < today.sixMonthsEarlier) return year + 1;
   return year;
+}
+
+/** Today and the window around it that year inference uses, parsed once per day rather than once per text. */
+interface TodayAnchor {
+  date: Date;
+  sixMonthsLater: Date;
+  sixMonthsEarlier: Date;
+}
+let lastAnchor: { today: string; anchor: TodayAnchor | null } | null = null;
+function anchorFor(today: string): TodayAnchor | null {
+  if (lastAnchor?.today !== today) {
+    const date = parseISO(today);
+    lastAnchor = { today, anchor: isValid(date) ? { date, sixMonthsLater: addMonths(date, 6), sixMonthsEarlier: subMonths(date, 6) } : null };
+  }
+  return lastAnchor.anchor;
 }
 
 /** Splits "Mar 4 - Mar 5" / "Mar 4 – Apr 2" / "10 oct - 11 nov"; a bare hyphen only splits with spaces (ISO dates). */
@@ -183,8 +198,8 @@ const RECENT_LIMIT = 2000;
 function parseUncached(text: string, today: string): ParsedDue | null {
   try {
     if (typeof text !== 'string' || text.length > 200) return null;
-    const todayDate = parseISO(today);
-    if (!isValid(todayDate)) return null;
+    const todayDate = anchorFor(today);
+    if (!todayDate) return null;
     const parts = text.trim().split(RANGE_SEPARATOR);
     if (parts.length > 2 || !parts[0]) return null;
 

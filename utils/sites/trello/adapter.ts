@@ -1,6 +1,6 @@
-import type { PlacedTask, SiteAdapter, Snapshot } from '../adapter';
+import type { GradualRead, PageRead, PlacedTask, SiteAdapter, Snapshot } from '../adapter';
 import { fetchBoardSnapshot, fetchCardSnapshot } from './json';
-import { readBoard, toObservations, type DomCard, type DomDialog } from './reader';
+import { boardReader, toObservations, type BoardRead, type DomCard, type DomDialog } from './reader';
 import { matchTrelloRoute } from './routes';
 import { queryFirst, TRELLO_SELECTORS } from './selectors';
 
@@ -14,37 +14,13 @@ export const trelloAdapter: SiteAdapter = {
     return match ? { kind: match.kind, id: match.shortLink } : null;
   },
 
-  readPage(document, { today, pageUrl }) {
-    const read = readBoard(document, { today, pageUrl });
-    const observations = new Map(
-      toObservations(read.cards, read.dialog, { pageUrl, boardName: read.boardName }).map((o) => [o.nativeId, o]),
-    );
-    const place = (item: DomCard | DomDialog): PlacedTask | null => {
-      const observation = observations.get(item.shortLink);
-      if (!observation) return null;
-      return {
-        key: observation.key,
-        container: item.element,
-        anchor: item.dueBadge,
-        slot: queryFirst(item.element, TRELLO_SELECTORS.chipSlot) ?? item.element,
-        people: item.members.map((m) => ({ contractorId: `trello:${m.username}`, element: m.element })),
-        observation,
-      };
-    };
-    const tasks = [...read.cards, ...(read.dialog ? [read.dialog] : [])]
-      .map(place)
-      .filter((t): t is PlacedTask => t !== null);
-    return {
-      tasks,
-      health: {
-        route: read.health.route,
-        // Boards and cards always show lists of cards; an empty board is told apart by its JSON.
-        expectsTasks: read.health.route !== null,
-        tasksFound: read.health.cardsFound,
-        missing: { ...read.health.missing },
-      },
-    };
+  readPage(document, context) {
+    const gradual = readGradually(document, context);
+    while (gradual.step(() => false));
+    return gradual.finish();
   },
+
+  readPageGradually: readGradually,
 
   async snapshot(route): Promise<Snapshot | null> {
     let boardId = route.id;
@@ -63,3 +39,39 @@ export const trelloAdapter: SiteAdapter = {
     };
   },
 };
+
+function readGradually(document: Document, { today, pageUrl }: { today: string; pageUrl: string }): GradualRead {
+  const reader = boardReader(document, { today, pageUrl });
+  return { step: (timeUp) => reader.readSome(timeUp), finish: () => placeBoard(reader.finish(), pageUrl) };
+}
+
+/** Where each card's chip and badges go, with the observation it carries. */
+function placeBoard(read: BoardRead, pageUrl: string): PageRead {
+  const observations = new Map(
+    toObservations(read.cards, read.dialog, { pageUrl, boardName: read.boardName }).map((o) => [o.nativeId, o]),
+  );
+  const place = (item: DomCard | DomDialog): PlacedTask | null => {
+    const observation = observations.get(item.shortLink);
+    if (!observation) return null;
+    return {
+      key: observation.key,
+      container: item.element,
+      anchor: item.dueBadge,
+      slot: queryFirst(item.element, TRELLO_SELECTORS.chipSlot) ?? item.element,
+      people: item.members.map((m) => ({ contractorId: `trello:${m.username}`, element: m.element })),
+      observation,
+    };
+  };
+  const tasks = [...read.cards, ...(read.dialog ? [read.dialog] : [])]
+    .map(place)
+    .filter((t): t is PlacedTask => t !== null);
+  return {
+    tasks,
+    health: {
+      route: read.health.route,
+      expectsTasks: read.health.route !== null,
+      tasksFound: read.health.cardsFound,
+      missing: { ...read.health.missing },
+    },
+  };
+}

@@ -110,15 +110,13 @@ async function getJson(url: string, fetchImpl: FetchLike): Promise<unknown> {
 async function parseArray<T>(schema: z.ZodMiniType<T>, value: unknown): Promise<T[] | null> {
   if (!Array.isArray(value)) return null;
   const items: T[] = [];
-  await eachInSlices(value as unknown[], SLICE, (item) => {
+  await eachInSlices(value as unknown[], (item) => {
     const parsed = schema.safeParse(item);
     if (parsed.success) items.push(parsed.data);
   });
   return value.length > 0 && items.length === 0 ? null : items;
 }
 
-/** Items validated per slice on a big board (a few ms each), with the page's own work let in between. */
-const SLICE = 250;
 
 const BOARD_ID = /^(?:[A-Za-z0-9]{8}|[0-9a-f]{24})$/;
 
@@ -228,14 +226,16 @@ export async function fetchBoardSnapshot(
     const listName = new Map(lists.map((l) => [l.id, l.name]));
     const shortLinkById = new Map(cards.map((c) => [c.id, c.shortLink]));
     const memberById = new Map(cards.flatMap((c) => c.members ?? []).map((m) => [m.id, m]));
-    const facts = actions
-      .map((a) => actionFact(a, shortLinkById, memberById))
-      .filter((f): f is HistoryFact => f !== null);
+    // Each fact is checked against the contract as it is made: sliced like the rest (a board has thousands).
+    const facts: HistoryFact[] = [];
+    await eachInSlices(actions, (a) => {
+      const fact = actionFact(a, shortLinkById, memberById);
+      if (fact) facts.push(fact);
+    });
     const completedAt = latestCompletions(facts);
     const observations: TaskObservation[] = [];
     await eachInSlices(
       cards.filter((c) => c.closed !== true),
-      SLICE,
       (c) => {
         const listOf = c.idList ? (listName.get(c.idList) ?? null) : null;
         const observation = cardObservation(c, board.data.name, listOf, completedAt.get(`trello:${c.shortLink}`) ?? null);
