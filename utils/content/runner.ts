@@ -44,11 +44,8 @@ const IDLE_SLICE_MAX_MS = 40;
 const IDLE_TIMEOUT_MS = 100;
 /** Reading a big page: at most this long per task (a 1,000-card Trello board takes 50–100 ms to read). */
 const READ_SLICE_MS = 15;
-/**
- * Chips for cards near the screen are drawn at once, but at most this long per task (the rest right after):
- * a hundred cards coming into view, or a hundred views arriving, must not make one long task (> 50 ms).
- */
-const DRAW_SLICE_MS = 15;
+/** Redrawing chips as views arrive: at most this long per task (see `draw`). */
+const DRAW_SLICE_MS = 30;
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
@@ -333,35 +330,36 @@ export function runAdapter(ctx: ContentScriptContext, adapter: SiteAdapter): voi
   /** Cards whose chip is to be drawn or redrawn soon, in order (the queue keeps each card once, at its first place). */
   const drawQueue = new Set<Element>();
   let drawTimer: number | undefined;
-  /** End of the current drawing slice: calls within one task share its budget. */
-  let sliceEndsAt = 0;
 
   /**
-   * Draws cards near the screen within the slice's budget, the rest in the next tasks. `at once` starts in this
-   * task (cards coming into view: their chips are painted in this frame); otherwise in the next one (views
-   * arriving in a reply: that task has just parsed it).
+   * Cards coming into view (`at once`) are drawn in this task, all of them: spreading them over tasks let the
+   * browser paint the board between slices (100–300 ms a frame on a big board), so the owner waited several
+   * frames for one screen of chips. Views arriving in a reply (`next task`) redraw chips already shown, in slices
+   * of at most DRAW_SLICE_MS starting in the next task: the reply's own task has just parsed them.
    */
   function draw(placed: PlacedTask[], when: 'at once' | 'next task' = 'at once'): void {
     if (ctx.isInvalid || placed.length === 0) return;
     for (const p of want(placed)) drawQueue.add(p.container);
-    if (drawTimer !== undefined) return;
-    if (when === 'at once') drawSlice();
-    else drawTimer = ctx.setTimeout(drawSlice, 0);
+    if (when === 'at once') {
+      if (drawTimer !== undefined) clearTimeout(drawTimer);
+      drawSlice(Number.POSITIVE_INFINITY);
+    } else if (drawTimer === undefined) {
+      drawTimer = ctx.setTimeout(() => drawSlice(DRAW_SLICE_MS), 0);
+    }
   }
 
-  function drawSlice(): void {
+  function drawSlice(budgetMs: number): void {
     drawTimer = undefined;
     if (ctx.isInvalid) return;
-    const now = performance.now();
-    if (now >= sliceEndsAt) sliceEndsAt = now + DRAW_SLICE_MS;
+    const until = performance.now() + budgetMs;
     for (const container of drawQueue) {
-      if (performance.now() >= sliceEndsAt) break;
+      if (performance.now() >= until) break;
       drawQueue.delete(container);
       // The latest read of the card (the page may have re-rendered it since it was queued).
       const placed = placements.get(container);
       if (placed && container.isConnected) decorate(placed);
     }
-    if (drawQueue.size > 0) drawTimer = ctx.setTimeout(drawSlice, 0);
+    if (drawQueue.size > 0) drawTimer = ctx.setTimeout(() => drawSlice(DRAW_SLICE_MS), 0);
   }
 
   function decorate(placed: PlacedTask): void {
