@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { readAsanaDom, type DomAsanaTask } from '@/utils/sites/asana/reader';
+import { asanaDomReader, readAsanaDom, type DomAsanaTask } from '@/utils/sites/asana/reader';
 import { generateProjectModel, renderListPage } from '../../fixtures/asana/generate-project';
 import { BOARD_URL, FIXTURE_TODAY, LIST_URL, MY_TASKS_URL, PANE_URL, fixtureDocument, fixtureText, parseHtml } from './fixtures';
 
@@ -132,6 +132,31 @@ describe('readAsanaDom with the task pane open over the board', () => {
     const item = readAsanaDom(doc, { today: FIXTURE_TODAY, pageUrl: PANE_URL }).items.find((i) => i.kind === 'pane')!;
     expect([item.gid, item.dueText, item.due, item.dueElement]).toEqual(['1205000000000202', null, null, null]);
   });
+});
+
+describe('asanaDomReader: the same read, a slice at a time', () => {
+  it('with the pane open over the board: one item per step, then the pane, as readAsanaDom reads it', () => {
+    const doc = fixtureDocument('board-pane.html');
+    const reader = asanaDomReader(doc, { today: FIXTURE_TODAY, pageUrl: PANE_URL });
+    let steps = 1;
+    while (reader.readSome(() => true)) steps++;
+    // The nine cards are read in steps; the pane is read by finish.
+    expect(steps).toBe(9);
+    expect(reader.finish()).toEqual(readAsanaDom(doc, { today: FIXTURE_TODAY, pageUrl: PANE_URL }));
+  });
+
+  it('on a 200-row list, reads on until time is up', () => {
+    const project = generateProjectModel({ tasks: 200, seed: 7, today: FIXTURE_TODAY });
+    const doc = parseHtml(renderListPage(project));
+    const pageUrl = `https://app.asana.com/0/${project.gid}/list`;
+    const reader = asanaDomReader(doc, { today: FIXTURE_TODAY, pageUrl });
+    let calls = 0;
+    expect(reader.readSome(() => ++calls >= 50)).toBe(true);
+    expect(reader.readSome(() => false)).toBe(false);
+    const read = reader.finish();
+    expect(read.items).toHaveLength(200);
+    expect(read).toEqual(readAsanaDom(doc, { today: FIXTURE_TODAY, pageUrl }));
+  }, 60_000);
 });
 
 describe('readAsanaDom on a generated 1,000-row list', () => {

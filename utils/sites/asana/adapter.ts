@@ -1,8 +1,8 @@
 import type { HistoryFact } from '@/utils/model/observation';
-import type { PageRead, PlacedTask, SiteAdapter, Snapshot } from '../adapter';
+import type { GradualRead, PageRead, PlacedTask, SiteAdapter, Snapshot } from '../adapter';
 import { fetchProjectSnapshot, fetchTaskSnapshot, type FetchLike } from './json';
 import { emptyKnownPeople, mergeForTask, rememberPeople, resolveAssignee, toObservation } from './observe';
-import { readAsanaDom, type AsanaItemKind, type DomAsanaTask } from './reader';
+import { asanaDomReader, type AsanaDomRead, type AsanaItemKind, type DomAsanaTask } from './reader';
 import { matchAsanaRoute } from './routes';
 import { ASANA_SELECTORS as S, queryFirst } from './selectors';
 
@@ -30,6 +30,51 @@ export function createAsanaAdapter(options: AsanaAdapterOptions = {}): SiteAdapt
   const known = emptyKnownPeople();
   const json = () => ({ fetchImpl: options.fetchImpl, now: options.now?.() });
 
+  function readGradually(document: Document, { today, pageUrl }: { today: string; pageUrl: string }): GradualRead {
+    const reader = asanaDomReader(document, { today, pageUrl });
+    return { step: (timeUp) => reader.readSome(timeUp), finish: () => placeTasks(reader.finish()) };
+  }
+
+  /** One task per gid (a list row and the open pane show the same task), placed on each of its items. */
+  function placeTasks(read: AsanaDomRead): PageRead {
+    const byGid = new Map<string, DomAsanaTask[]>();
+    for (const item of read.items) byGid.set(item.gid, [...(byGid.get(item.gid) ?? []), item]);
+
+    let missingAssignee = 0;
+    const tasks: PlacedTask[] = [];
+    for (const [gid, items] of byGid) {
+      try {
+        const merged = mergeForTask(items);
+        const assignee = resolveAssignee(merged, known);
+        // An avatar we cannot name (initials, no JSON) is a missing assignee, not an invented one.
+        if (merged.assigneeElement && !assignee) missingAssignee++;
+        const observation = toObservation(merged, assignee);
+        if (!observation) continue;
+        for (const item of items) {
+          tasks.push({
+            key: `asana:${gid}`,
+            container: item.element,
+            anchor: item.dueElement,
+            slot: queryFirst(item.element, SLOT[item.kind]) ?? item.element,
+            people: assignee && item.assigneeElement ? [{ contractorId: `asana:${assignee.handle}`, element: item.assigneeElement }] : [],
+            observation,
+          });
+        }
+      } catch {
+        read.missing.item++;
+      }
+    }
+    return {
+      tasks,
+      health: {
+        route: read.route,
+        expectsTasks: read.route !== null && EXPECTS_TASKS.has(read.route),
+        tasksFound: read.found,
+        missing: { ...read.missing, assignee: missingAssignee },
+      },
+    };
+  }
+
   return {
     site: 'asana',
     readsSnapshot: true,
@@ -40,45 +85,13 @@ export function createAsanaAdapter(options: AsanaAdapterOptions = {}): SiteAdapt
       return match ? { kind: match.kind, id: match.id } : null;
     },
 
-    readPage(document, { today, pageUrl }): PageRead {
-      const read = readAsanaDom(document, { today, pageUrl });
-      const byGid = new Map<string, DomAsanaTask[]>();
-      for (const item of read.items) byGid.set(item.gid, [...(byGid.get(item.gid) ?? []), item]);
-
-      let missingAssignee = 0;
-      const tasks: PlacedTask[] = [];
-      for (const [gid, items] of byGid) {
-        try {
-          const merged = mergeForTask(items);
-          const assignee = resolveAssignee(merged, known);
-          // An avatar we cannot name (initials, no JSON) is a missing assignee, not an invented one.
-          if (merged.assigneeElement && !assignee) missingAssignee++;
-          const observation = toObservation(merged, assignee);
-          if (!observation) continue;
-          for (const item of items) {
-            tasks.push({
-              key: `asana:${gid}`,
-              container: item.element,
-              anchor: item.dueElement,
-              slot: queryFirst(item.element, SLOT[item.kind]) ?? item.element,
-              people: assignee && item.assigneeElement ? [{ contractorId: `asana:${assignee.handle}`, element: item.assigneeElement }] : [],
-              observation,
-            });
-          }
-        } catch {
-          read.missing.item++;
-        }
-      }
-      return {
-        tasks,
-        health: {
-          route: read.route,
-          expectsTasks: read.route !== null && EXPECTS_TASKS.has(read.route),
-          tasksFound: read.found,
-          missing: { ...read.missing, assignee: missingAssignee },
-        },
-      };
+    readPage(document, context): PageRead {
+      const gradual = readGradually(document, context);
+      while (gradual.step(() => false));
+      return gradual.finish();
     },
+
+    readPageGradually: readGradually,
 
     async snapshot(route): Promise<Snapshot | null> {
       let projectGid: string | null = route.kind === 'project' ? route.id : null;

@@ -4,6 +4,7 @@
  * It names assignees (board cards show initials only), gives exact dues and the full task set, and
  * stories give the history. Every response is validated; any failure yields null. Nothing here throws.
  */
+import { eachInSlices } from '@/utils/slices';
 import * as z from 'zod/mini';
 import type { HistoryFact, PersonRef, TaskObservation } from '@/utils/model/observation';
 import { CalendarDateSchema, HistoryFactSchema, InstantSchema, TaskObservationSchema } from '@/utils/model/observation';
@@ -248,9 +249,12 @@ export async function fetchProjectSnapshot(projectGid: string, options: Snapshot
     if (!pages) return null;
     const project = z.object({ data: z.object({ name: z.string() }) }).safeParse(projectRaw);
     const projectName = project.success ? project.data.data.name : null;
-    const observations = pages.items
-      .map((t) => taskObservation(t, projectGid, projectName))
-      .filter((o): o is TaskObservation => o !== null);
+    // Each observation is checked against the contract as it is made: in slices, a project has a thousand.
+    const observations: TaskObservation[] = [];
+    await eachInSlices(pages.items, (t) => {
+      const observation = taskObservation(t, projectGid, projectName);
+      if (observation) observations.push(observation);
+    });
     const storyFacts = await inBatches(tasksForStories(pages.items, options.now ?? new Date()), LIMITS.storyConcurrency, (t) =>
       taskFacts(t.gid, fetchImpl),
     );

@@ -226,17 +226,29 @@ class Claims {
 
 /** Reads every mounted card and row and the open pane. Never throws. */
 export function readAsanaDom(root: ParentNode, opts: ReadOptions): AsanaDomRead {
+  const reader = asanaDomReader(root, opts);
+  while (reader.readSome(() => false));
+  return reader.finish();
+}
+
+/**
+ * The same read, a slice of items at a time: `readSome` reads items (at least one) until `timeUp()` says so and
+ * tells whether any are left; `finish` reads the task pane and returns what `readAsanaDom` returns. A list of
+ * 1,000 rows read in one piece is a long task on the page. Never throws.
+ */
+export function asanaDomReader(root: ParentNode, opts: ReadOptions): { readSome(timeUp: () => boolean): boolean; finish(): AsanaDomRead } {
   const missing = newMissing();
   const route = matchAsanaRoute(opts.pageUrl);
   let projectName: string | null = null;
+  let pane: Element | null = null;
   const items: DomAsanaTask[] = [];
   let found = 0;
+  const queue: [AsanaItemKind, Element, (el: Element, today: string) => ItemFields][] = [];
   try {
     projectName = textOf(queryFirst(root, S.projectName)) || null;
-    const pane = queryFirst(root, S.pane);
+    pane = queryFirst(root, S.pane);
     const claims = new Claims();
     if (pane) claims.add(pane);
-    const groups: [AsanaItemKind, Element[], (el: Element, today: string) => ItemFields][] = [];
     for (const [kind, list, read] of [
       ['card', S.boardCard, readCard],
       ['my-tasks-row', S.myTasksRow, readMyTasksRow],
@@ -244,10 +256,18 @@ export function readAsanaDom(root: ParentNode, opts: ReadOptions): AsanaDomRead 
     ] as const) {
       const elements = queryAllFirst(root, list).filter((el) => !claims.overlaps(el));
       elements.forEach((el) => claims.add(el));
-      groups.push([kind, elements, read]);
+      for (const element of elements) queue.push([kind, element, read]);
     }
-    for (const [kind, elements, read] of groups) {
-      for (const element of elements) {
+  } catch {
+    missing.item++;
+  }
+  let next = 0;
+  return {
+    readSome(timeUp) {
+      do {
+        const entry = queue[next++];
+        if (!entry) break;
+        const [kind, element, read] = entry;
         found++;
         try {
           const gid = gidOf(element, kind !== 'card');
@@ -260,37 +280,38 @@ export function readAsanaDom(root: ParentNode, opts: ReadOptions): AsanaDomRead 
         } catch {
           missing.item++;
         }
+      } while (next < queue.length && !timeUp());
+      return next < queue.length;
+    },
+    finish() {
+      if (pane) {
+        found++;
+        try {
+          const gid = gidOf(pane, false) ?? route?.taskGid ?? null;
+          if (gid) {
+            const fields = readPane(pane, opts.today);
+            const front = items.find((i) => i.gid === gid);
+            items.push({
+              kind: 'pane',
+              gid,
+              element: pane,
+              ...fields,
+              title: fields.title || front?.title || '',
+              section: front?.section ?? null,
+              project: fields.project ?? front?.project ?? projectName,
+              done: fields.done ?? front?.done ?? null,
+            });
+          } else missing.gid++;
+        } catch {
+          missing.item++;
+        }
       }
-    }
-    if (pane) {
-      found++;
-      try {
-        const gid = gidOf(pane, false) ?? route?.taskGid ?? null;
-        if (gid) {
-          const fields = readPane(pane, opts.today);
-          const front = items.find((i) => i.gid === gid);
-          items.push({
-            kind: 'pane',
-            gid,
-            element: pane,
-            ...fields,
-            title: fields.title || front?.title || '',
-            section: front?.section ?? null,
-            project: fields.project ?? front?.project ?? projectName,
-            done: fields.done ?? front?.done ?? null,
-          });
-        } else missing.gid++;
-      } catch {
-        missing.item++;
+      for (const item of items) {
+        if (!item.title) missing.title++;
+        if (item.dueUnparsed) missing.due++;
+        if (item.done === null) missing.done++;
       }
-    }
-  } catch {
-    missing.item++;
-  }
-  for (const item of items) {
-    if (!item.title) missing.title++;
-    if (item.dueUnparsed) missing.due++;
-    if (item.done === null) missing.done++;
-  }
-  return { items, projectName, route: route?.kind ?? null, found, missing };
+      return { items, projectName, route: route?.kind ?? null, found, missing };
+    },
+  };
 }
