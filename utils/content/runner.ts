@@ -216,7 +216,6 @@ export function runAdapter(ctx: ContentScriptContext, adapter: SiteAdapter): voi
         // A reader that throws ends the read (with what it has), rather than leaving Leeway reading forever.
         if (!more) reading = false;
       }
-      if (gradual.readSoFar) showEarly(gradual.readSoFar());
       if (more) {
         ctx.setTimeout(slice, 0);
         return;
@@ -228,20 +227,6 @@ export function runAdapter(ctx: ContentScriptContext, adapter: SiteAdapter): voi
       }
     };
     slice();
-  }
-
-  /**
-   * Cards read so far, while the rest of the page is still being read: watched, and drawn if near the screen.
-   * The whole read replaces them when it is done (see `took`).
-   */
-  function showEarly(placed: PlacedTask[]): void {
-    const nearNow: PlacedTask[] = [];
-    for (const p of placed) {
-      placements.set(p.container, p);
-      near.watch(p.container);
-      if (near.isNear(p.container)) nearNow.push(p);
-    }
-    draw(nearNow);
   }
 
   /** Takes in a read of the page: chips for the cards near the viewport, the rest watched. */

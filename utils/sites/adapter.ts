@@ -55,8 +55,6 @@ export interface SiteRoute {
 export interface GradualRead {
   /** Reads on (at least one item) until `timeUp()` says so; true while there is more to read. */
   step(timeUp: () => boolean): boolean;
-  /** The tasks read since the last call, placed, so their chips can be drawn before the whole page is read. */
-  readSoFar?(): PlacedTask[];
   /** What `readPage` returns, once `step` has returned false. */
   finish(): PageRead;
 }

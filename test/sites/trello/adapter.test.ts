@@ -21,22 +21,6 @@ describe('trelloAdapter.readPage', () => {
     expect(health).toMatchObject({ route: 'board', tasksFound: tasks.length });
   });
 
-  it('read gradually: the cards placed as they are read are the cards of the whole read', () => {
-    const doc = fixtureDocument('board-new-ui.html');
-    const context = { today: FIXTURE_TODAY, pageUrl: BOARD_URL };
-    const gradual = trelloAdapter.readPageGradually!(doc, context);
-    const early: string[] = [];
-    let more = true;
-    while (more) {
-      more = gradual.step(() => true);
-      early.push(...gradual.readSoFar!().map((t) => t.key));
-    }
-    const whole = gradual.finish();
-    expect(early.length).toBeGreaterThan(1);
-    expect([...early].sort()).toEqual(whole.tasks.map((t) => t.key).sort());
-    expect(whole).toEqual(trelloAdapter.readPage(doc, context));
-  });
-
   it('adds the open card dialog as its own placement', () => {
     const doc = fixtureDocument('card-dialog.html');
     const { tasks } = trelloAdapter.readPage(doc, { today: FIXTURE_TODAY, pageUrl: DIALOG_URL });

@@ -220,22 +220,6 @@ describe('boardReader: the same read, a slice at a time', () => {
     expect(reader.finish()).toEqual(readBoard(doc, { today, pageUrl }));
   });
 
-  it('reads a row at a time across the lists, and hands over what it read as it goes', () => {
-    const reader = boardReader(doc, { today, pageUrl });
-    const whole = readBoard(doc, { today, pageUrl });
-    const lists = [...new Set(whole.cards.map((c) => c.element.parentNode))];
-    expect(lists.length).toBeGreaterThan(1);
-    // One step per list: the first card of every list, in list order.
-    for (let i = 0; i < lists.length; i++) reader.readSome(() => true);
-    const firstRow = reader.takeNew();
-    expect(firstRow.map((c) => c.shortLink)).toEqual(lists.map((list) => whole.cards.find((c) => c.element.parentNode === list)!.shortLink));
-    expect(reader.takeNew()).toEqual([]);
-    while (reader.readSome(() => false));
-    expect(reader.takeNew()).toHaveLength(200 - lists.length);
-    // However it was read, the result is in page order.
-    expect(reader.finish().cards.map((c) => c.shortLink)).toEqual(whole.cards.map((c) => c.shortLink));
-  });
-
   it('reads on until time is up', () => {
     const reader = boardReader(doc, { today, pageUrl });
     let calls = 0;

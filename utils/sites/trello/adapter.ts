@@ -1,7 +1,6 @@
 import type { GradualRead, PageRead, PlacedTask, SiteAdapter, Snapshot } from '../adapter';
 import { fetchBoardSnapshot, fetchCardSnapshot } from './json';
-import { boardReader, cardObservation, toObservations, type BoardRead, type DomCard, type DomDialog } from './reader';
-import type { TaskObservation } from '@/utils/model/observation';
+import { boardReader, toObservations, type BoardRead, type DomCard, type DomDialog } from './reader';
 import { matchTrelloRoute } from './routes';
 import { queryFirst, TRELLO_SELECTORS } from './selectors';
 
@@ -43,26 +42,7 @@ export const trelloAdapter: SiteAdapter = {
 
 function readGradually(document: Document, { today, pageUrl }: { today: string; pageUrl: string }): GradualRead {
   const reader = boardReader(document, { today, pageUrl });
-  return {
-    step: (timeUp) => reader.readSome(timeUp),
-    readSoFar: () =>
-      reader.takeNew().flatMap((card) => {
-        const observation = cardObservation(card, reader.boardName);
-        return observation ? [placeCard(card, observation)] : [];
-      }),
-    finish: () => placeBoard(reader.finish(), pageUrl),
-  };
-}
-
-function placeCard(item: DomCard | DomDialog, observation: TaskObservation): PlacedTask {
-  return {
-    key: observation.key,
-    container: item.element,
-    anchor: item.dueBadge,
-    slot: queryFirst(item.element, TRELLO_SELECTORS.chipSlot) ?? item.element,
-    people: item.members.map((m) => ({ contractorId: `trello:${m.username}`, element: m.element })),
-    observation,
-  };
+  return { step: (timeUp) => reader.readSome(timeUp), finish: () => placeBoard(reader.finish(), pageUrl) };
 }
 
 /** Where each card's chip and badges go, with the observation it carries. */
@@ -72,7 +52,15 @@ function placeBoard(read: BoardRead, pageUrl: string): PageRead {
   );
   const place = (item: DomCard | DomDialog): PlacedTask | null => {
     const observation = observations.get(item.shortLink);
-    return observation ? placeCard(item, observation) : null;
+    if (!observation) return null;
+    return {
+      key: observation.key,
+      container: item.element,
+      anchor: item.dueBadge,
+      slot: queryFirst(item.element, TRELLO_SELECTORS.chipSlot) ?? item.element,
+      people: item.members.map((m) => ({ contractorId: `trello:${m.username}`, element: m.element })),
+      observation,
+    };
   };
   const tasks = [...read.cards, ...(read.dialog ? [read.dialog] : [])]
     .map(place)

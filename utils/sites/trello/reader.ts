@@ -254,17 +254,10 @@ export function readBoard(root: ParentNode, opts: ReadOptions): BoardRead {
 
 /**
  * The same read, a slice of cards at a time: `readSome` reads cards (at least one) until `timeUp()` says so and
- * tells whether any are left; `takeNew` hands over the cards read since it was last called (so their chips can be
- * drawn before the whole board is read); `finish` reads the dialog and returns what `readBoard` returns, cards in
- * page order. Reading a 1,000-card board in one piece takes 50–100 ms, a long task on the page.
- *
- * Cards are read a row at a time across the lists (the first card of every list, then the second…), not list by
- * list: the cards on screen, at the top of each list, come first. Never throws.
+ * tells whether any are left; `finish` reads the dialog and returns what `readBoard` returns. Reading a
+ * 1,000-card board in one piece takes 50–100 ms, a long task on the page. Never throws.
  */
-export function boardReader(
-  root: ParentNode,
-  opts: ReadOptions,
-): { boardName: string | null; readSome(timeUp: () => boolean): boolean; takeNew(): DomCard[]; finish(): BoardRead } {
+export function boardReader(root: ParentNode, opts: ReadOptions): { readSome(timeUp: () => boolean): boolean; finish(): BoardRead } {
   const missing = newMissing();
   let elements: Element[] = [];
   try {
@@ -272,35 +265,23 @@ export function boardReader(
   } catch {
     elements = [];
   }
-  const order = acrossLists(elements);
-  const read: { index: number; card: DomCard }[] = [];
-  let fresh: DomCard[] = [];
+  const cards: DomCard[] = [];
   let next = 0;
   return {
-    boardName: readBoardName(root),
     readSome(timeUp) {
       do {
-        const index = order[next++];
-        if (index === undefined) break;
+        const element = elements[next++];
+        if (!element) break;
         try {
-          const card = readCard(elements[index]!, opts.today, missing);
-          if (card) {
-            read.push({ index, card });
-            fresh.push(card);
-          }
+          const card = readCard(element, opts.today, missing);
+          if (card) cards.push(card);
         } catch {
           missing.card++;
         }
-      } while (next < order.length && !timeUp());
-      return next < order.length;
-    },
-    takeNew() {
-      const taken = fresh;
-      fresh = [];
-      return taken;
+      } while (next < elements.length && !timeUp());
+      return next < elements.length;
     },
     finish() {
-      const cards = read.sort((a, b) => a.index - b.index).map((r) => r.card);
       let dialog: DomDialog | null = null;
       try {
         dialog = readDialog(root, opts, cards, missing);
@@ -311,27 +292,6 @@ export function boardReader(
       return { cards, dialog, boardName: readBoardName(root), health: { route, cardsFound: elements.length, missing } };
     },
   };
-}
-
-/** Indexes of `elements` a row at a time across their lists (cards of one list share a parent). */
-function acrossLists(elements: readonly Element[]): number[] {
-  const lists = new Map<Node | null, number[]>();
-  elements.forEach((element, index) => {
-    const list = lists.get(element.parentNode);
-    if (list) list.push(index);
-    else lists.set(element.parentNode, [index]);
-  });
-  const columns = [...lists.values()];
-  const order: number[] = [];
-  for (let row = 0; order.length < elements.length; row++) {
-    for (const column of columns) if (row < column.length) order.push(column[row]!);
-  }
-  return order;
-}
-
-/** One card front's observation (the dialog, when open, is merged in by `toObservations`). */
-export function cardObservation(card: DomCard, boardName: string | null): TaskObservation | null {
-  return toObservation(card, boardName);
 }
 
 const clip = (text: string, max: number) => (text.length > max ? text.slice(0, max) : text);
