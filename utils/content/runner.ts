@@ -19,8 +19,13 @@ import { sendSnapshotInParts } from './snapshot-parts';
 
 /** How long page mutations settle before Leeway re-reads the page. */
 const SETTLE_MS = 80;
-/** How long DOM observations wait for the site's JSON before they are sent on their own. */
-const SNAPSHOT_PATIENCE_MS = 3000;
+/**
+ * How long DOM observations wait for the site's JSON before they are sent on their own. A request that fails
+ * (logged out, 401/403, a login page) ends the wait at once; this only bounds a JSON that is slow to come. A
+ * 5,000-card board's JSON takes several seconds to arrive and be checked: sending the page's 5,000 cards
+ * meanwhile (with 3 s) doubled the background's work and delayed the zones of the cards the owner scrolled to.
+ */
+const SNAPSHOT_PATIENCE_MS = 10_000;
 /** Tasks per batch when a board's off-screen tasks are sent (each batch is one transaction). */
 const REST_BATCH = 500;
 /** How long a burst of history changes settles before views are fetched again. */

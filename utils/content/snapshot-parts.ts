@@ -33,7 +33,13 @@ export function sendSnapshotInParts(
     else if (factsByTask.has(fact.taskKey)) factsByTask.get(fact.taskKey)!.push(fact);
     else factsByTask.set(fact.taskKey, [fact]);
   }
-  const factsOf = (part: TaskObservation[]) => part.flatMap((o) => factsByTask.get(o.key) ?? []);
+  // Each task's facts are let go once sent: a big board's parts take a while, and the page holds what waits.
+  const factsOf = (part: TaskObservation[]) =>
+    part.flatMap((o) => {
+      const facts = factsByTask.get(o.key) ?? [];
+      factsByTask.delete(o.key);
+      return facts;
+    });
 
   // Split once, before the first part goes: a card that comes near while it is on its way must stay in the
   // rest (splitting after it would leave that task out of both, and out of the history).
