@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import { trelloAdapter } from '@/utils/sites/trello/adapter';
+import { readBoard, toObservations } from '@/utils/sites/trello/reader';
 import { adapterForUrl } from '@/utils/sites/registry';
 import { BOARD_URL, DIALOG_URL, FIXTURE_TODAY, fixtureDocument } from './fixtures';
 
@@ -19,6 +20,21 @@ describe('trelloAdapter.readPage', () => {
     const noDue = tasks.find((t) => t.key === 'trello:Hn2KdL5q');
     expect(noDue?.anchor).toBeNull();
     expect(health).toMatchObject({ route: 'board', tasksFound: tasks.length });
+  });
+
+  it.each([
+    ['board-new-ui.html', BOARD_URL],
+    ['board-legacy-ui.html', BOARD_URL],
+    ['card-dialog.html', DIALOG_URL],
+  ])('%s: each card placed as it is read carries what a whole read of the board says about it', (file, pageUrl) => {
+    const doc = fixtureDocument(file);
+    const { tasks } = trelloAdapter.readPage(doc, { today: FIXTURE_TODAY, pageUrl });
+    // The reference: the whole board read, one observation per card (the dialog's winning over its front).
+    const read = readBoard(doc, { today: FIXTURE_TODAY, pageUrl });
+    const observations = new Map(toObservations(read.cards, read.dialog, { pageUrl, boardName: read.boardName }).map((o) => [o.key, o]));
+    const items = [...read.cards, ...(read.dialog ? [read.dialog] : [])];
+    expect(tasks.map((t) => t.container)).toEqual(items.map((i) => i.element));
+    for (const task of tasks) expect(task.observation).toEqual(observations.get(task.key));
   });
 
   it('adds the open card dialog as its own placement', () => {

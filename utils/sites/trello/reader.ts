@@ -254,10 +254,14 @@ export function readBoard(root: ParentNode, opts: ReadOptions): BoardRead {
 
 /**
  * The same read, a slice of cards at a time: `readSome` reads cards (at least one) until `timeUp()` says so and
- * tells whether any are left; `finish` reads the dialog and returns what `readBoard` returns. Reading a
+ * tells whether any are left; `cardsRead` gives the cards read so far, in page order; `finish` reads the dialog and
+ * returns what `readBoard` returns. Reading a
  * 1,000-card board in one piece takes 50–100 ms, a long task on the page. Never throws.
  */
-export function boardReader(root: ParentNode, opts: ReadOptions): { readSome(timeUp: () => boolean): boolean; finish(): BoardRead } {
+export function boardReader(
+  root: ParentNode,
+  opts: ReadOptions,
+): { readSome(timeUp: () => boolean): boolean; cardsRead(): readonly DomCard[]; finish(): BoardRead } {
   const missing = newMissing();
   let elements: Element[] = [];
   try {
@@ -281,6 +285,7 @@ export function boardReader(root: ParentNode, opts: ReadOptions): { readSome(tim
       } while (next < elements.length && !timeUp());
       return next < elements.length;
     },
+    cardsRead: () => cards,
     finish() {
       let dialog: DomDialog | null = null;
       try {
