@@ -30,13 +30,33 @@ export function createAsanaAdapter(options: AsanaAdapterOptions = {}): SiteAdapt
   const known = emptyKnownPeople();
   const json = () => ({ fetchImpl: options.fetchImpl, now: options.now?.() });
 
+  /**
+   * Reads a slice of items at a time and finds each one's chip slot as it is read: a query per item, 1,000 of
+   * them at the end would be a task of their own.
+   */
   function readGradually(document: Document, { today, pageUrl }: { today: string; pageUrl: string }): GradualRead {
     const reader = asanaDomReader(document, { today, pageUrl });
-    return { step: (timeUp) => reader.readSome(timeUp), finish: () => placeTasks(reader.finish()) };
+    const slots = new Map<Element, Element>();
+    let seen = 0;
+    const findSlots = () => {
+      const items = reader.itemsRead();
+      for (; seen < items.length; seen++) {
+        const item = items[seen]!;
+        slots.set(item.element, queryFirst(item.element, SLOT[item.kind]) ?? item.element);
+      }
+    };
+    return {
+      step(timeUp) {
+        const more = reader.readSome(timeUp);
+        findSlots();
+        return more;
+      },
+      finish: () => placeTasks(reader.finish(), (item) => slots.get(item.element)),
+    };
   }
 
   /** One task per gid (a list row and the open pane show the same task), placed on each of its items. */
-  function placeTasks(read: AsanaDomRead): PageRead {
+  function placeTasks(read: AsanaDomRead, slotFound: (item: DomAsanaTask) => Element | undefined): PageRead {
     const byGid = new Map<string, DomAsanaTask[]>();
     for (const item of read.items) byGid.set(item.gid, [...(byGid.get(item.gid) ?? []), item]);
 
@@ -55,7 +75,7 @@ export function createAsanaAdapter(options: AsanaAdapterOptions = {}): SiteAdapt
             key: `asana:${gid}`,
             container: item.element,
             anchor: item.dueElement,
-            slot: queryFirst(item.element, SLOT[item.kind]) ?? item.element,
+            slot: slotFound(item) ?? queryFirst(item.element, SLOT[item.kind]) ?? item.element,
             people: assignee && item.assigneeElement ? [{ contractorId: `asana:${assignee.handle}`, element: item.assigneeElement }] : [],
             observation,
           });

@@ -233,10 +233,14 @@ export function readAsanaDom(root: ParentNode, opts: ReadOptions): AsanaDomRead 
 
 /**
  * The same read, a slice of items at a time: `readSome` reads items (at least one) until `timeUp()` says so and
- * tells whether any are left; `finish` reads the task pane and returns what `readAsanaDom` returns. A list of
+ * tells whether any are left; `itemsRead` gives the items read so far; `finish` reads the task pane and returns
+ * what `readAsanaDom` returns. A list of
  * 1,000 rows read in one piece is a long task on the page. Never throws.
  */
-export function asanaDomReader(root: ParentNode, opts: ReadOptions): { readSome(timeUp: () => boolean): boolean; finish(): AsanaDomRead } {
+export function asanaDomReader(
+  root: ParentNode,
+  opts: ReadOptions,
+): { readSome(timeUp: () => boolean): boolean; itemsRead(): readonly DomAsanaTask[]; finish(): AsanaDomRead } {
   const missing = newMissing();
   const route = matchAsanaRoute(opts.pageUrl);
   let projectName: string | null = null;
@@ -283,6 +287,7 @@ export function asanaDomReader(root: ParentNode, opts: ReadOptions): { readSome(
       } while (next < queue.length && !timeUp());
       return next < queue.length;
     },
+    itemsRead: () => items,
     finish() {
       if (pane) {
         found++;
