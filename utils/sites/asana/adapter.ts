@@ -1,3 +1,4 @@
+import { readToEnd } from '../gradual';
 import type { HistoryFact } from '@/utils/model/observation';
 import type { GradualRead, PageRead, PlacedTask, SiteAdapter, Snapshot } from '../adapter';
 import { fetchProjectSnapshot, fetchTaskSnapshot, type FetchLike } from './json';
@@ -107,8 +108,7 @@ export function createAsanaAdapter(options: AsanaAdapterOptions = {}): SiteAdapt
 
     readPage(document, context): PageRead {
       const gradual = readGradually(document, context);
-      while (gradual.step(() => false));
-      return gradual.finish();
+      return readToEnd({ readSome: gradual.step, finish: gradual.finish });
     },
 
     readPageGradually: readGradually,

@@ -3,6 +3,7 @@
  * pane. The DOM places chips and is the fallback when Asana's JSON is unreadable; due maths should
  * prefer JSON (exact dates; the board DOM is virtualised). Every item is read in its own try/catch.
  */
+import { readToEnd, stepThrough } from '../gradual';
 import { matchAsanaRoute, GID, type AsanaRouteKind } from './routes';
 import { resolveAsanaDueText } from './relative-due';
 import { ASANA_SELECTORS as S, closestFirst, matchesAny, queryAllFirst, queryFirst, type SelectorList } from './selectors';
@@ -226,16 +227,13 @@ class Claims {
 
 /** Reads every mounted card and row and the open pane. Never throws. */
 export function readAsanaDom(root: ParentNode, opts: ReadOptions): AsanaDomRead {
-  const reader = asanaDomReader(root, opts);
-  while (reader.readSome(() => false));
-  return reader.finish();
+  return readToEnd(asanaDomReader(root, opts));
 }
 
 /**
  * The same read, a slice of items at a time: `readSome` reads items (at least one) until `timeUp()` says so and
  * tells whether any are left; `itemsRead` gives the items read so far; `finish` reads the task pane and returns
- * what `readAsanaDom` returns. A list of
- * 1,000 rows read in one piece is a long task on the page. Never throws.
+ * what `readAsanaDom` returns. A list of 1,000 rows read in one piece is a long task on the page. Never throws.
  */
 export function asanaDomReader(
   root: ParentNode,
@@ -265,28 +263,21 @@ export function asanaDomReader(
   } catch {
     missing.item++;
   }
-  let next = 0;
   return {
-    readSome(timeUp) {
-      do {
-        const entry = queue[next++];
-        if (!entry) break;
-        const [kind, element, read] = entry;
-        found++;
-        try {
-          const gid = gidOf(element, kind !== 'card');
-          if (!gid) {
-            missing.gid++;
-            continue;
-          }
-          const fields = read(element, opts.today);
-          items.push({ kind, gid, element, ...fields, project: fields.project !== undefined ? fields.project : projectName });
-        } catch {
-          missing.item++;
+    readSome: stepThrough(queue, ([kind, element, read]) => {
+      found++;
+      try {
+        const gid = gidOf(element, kind !== 'card');
+        if (!gid) {
+          missing.gid++;
+          return;
         }
-      } while (next < queue.length && !timeUp());
-      return next < queue.length;
-    },
+        const fields = read(element, opts.today);
+        items.push({ kind, gid, element, ...fields, project: fields.project !== undefined ? fields.project : projectName });
+      } catch {
+        missing.item++;
+      }
+    }),
     itemsRead: () => items,
     finish() {
       if (pane) {

@@ -1,3 +1,4 @@
+import { readToEnd } from '../gradual';
 import type { GradualRead, PlacedTask, SiteAdapter, Snapshot } from '../adapter';
 import { fetchBoardSnapshot, fetchCardSnapshot } from './json';
 import { boardReader, readBoardName, toObservations, type DomCard, type DomDialog } from './reader';
@@ -17,8 +18,7 @@ export const trelloAdapter: SiteAdapter = {
 
   readPage(document, context) {
     const gradual = readGradually(document, context);
-    while (gradual.step(() => false));
-    return gradual.finish();
+    return readToEnd({ readSome: gradual.step, finish: gradual.finish });
   },
 
   readPageGradually: readGradually,

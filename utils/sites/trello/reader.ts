@@ -5,6 +5,7 @@
  */
 import type { PersonRef, TaskObservation } from '@/utils/model/observation';
 import { parseDueText } from '@/utils/sites/dates/parse-due-text';
+import { readToEnd, stepThrough } from '../gradual';
 import { matchTrelloRoute } from './routes';
 import {
   TRELLO_SELECTORS as S,
@@ -247,16 +248,13 @@ export function readBoardName(root: ParentNode): string | null {
 
 /** Reads every mounted card front and the open card dialog. Never throws. */
 export function readBoard(root: ParentNode, opts: ReadOptions): BoardRead {
-  const reader = boardReader(root, opts);
-  while (reader.readSome(() => false));
-  return reader.finish();
+  return readToEnd(boardReader(root, opts));
 }
 
 /**
  * The same read, a slice of cards at a time: `readSome` reads cards (at least one) until `timeUp()` says so and
  * tells whether any are left; `cardsRead` gives the cards read so far, in page order; `finish` reads the dialog and
- * returns what `readBoard` returns. Reading a
- * 1,000-card board in one piece takes 50–100 ms, a long task on the page. Never throws.
+ * returns what `readBoard` returns. Reading a 1,000-card board in one piece takes 50–100 ms, a long task on the page. Never throws.
  */
 export function boardReader(
   root: ParentNode,
@@ -270,21 +268,15 @@ export function boardReader(
     elements = [];
   }
   const cards: DomCard[] = [];
-  let next = 0;
   return {
-    readSome(timeUp) {
-      do {
-        const element = elements[next++];
-        if (!element) break;
-        try {
-          const card = readCard(element, opts.today, missing);
-          if (card) cards.push(card);
-        } catch {
-          missing.card++;
-        }
-      } while (next < elements.length && !timeUp());
-      return next < elements.length;
-    },
+    readSome: stepThrough(elements, (element) => {
+      try {
+        const card = readCard(element, opts.today, missing);
+        if (card) cards.push(card);
+      } catch {
+        missing.card++;
+      }
+    }),
     cardsRead: () => cards,
     finish() {
       let dialog: DomDialog | null = null;
