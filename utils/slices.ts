@@ -1,20 +1,50 @@
+/**
+ * Work spread over several tasks, so that none is a long task (> 50 ms) on the page: reading a big board,
+ * checking its JSON, validating what is sent. One mechanism for all of them: a *step* does some work, at least
+ * one item, until its `timeUp()` says so, and tells whether any is left.
+ */
+export type Step = (timeUp: () => boolean) => boolean;
+
 /** How long one slice may run before yielding to the page: well under the 50 ms of a long task. */
 const SLICE_BUDGET_MS = 12;
 
 const yieldToPage = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
-/**
- * Runs `each` over the items a slice at a time, yielding to the page before each slice: a few thousand
- * validations in one piece would block a big board's page for most of a second (a long task). Slices are cut
- * by time, not count, so a slow machine gets smaller ones; and the first waits for a task of its own, so it
- * does not add up with what the caller did just before (parsing the JSON it is about to check, say).
- */
-export async function eachInSlices<T>(items: readonly T[], each: (item: T) => void, budgetMs = SLICE_BUDGET_MS): Promise<void> {
+/** A step over the items: each in turn, at least one per step, until time is up. */
+export function stepThrough<T>(items: readonly T[], each: (item: T) => void): Step {
   let next = 0;
-  while (next < items.length) {
+  return (timeUp) => {
+    while (next < items.length) {
+      each(items[next++]!);
+      if (timeUp()) break;
+    }
+    return next < items.length;
+  };
+}
+
+/**
+ * Runs a step a slice at a time until nothing is left, yielding to the page before each slice. Slices are cut by
+ * time, not count, so a slow machine gets smaller ones; and the first waits for a task of its own, so it does not
+ * add up with what the caller did just before (parsing the JSON it is about to check, say).
+ */
+export async function runInSlices(step: Step, options: { budgetMs?: number; stopped?: () => boolean } = {}): Promise<void> {
+  const { budgetMs = SLICE_BUDGET_MS, stopped = () => false } = options;
+  let more = true;
+  while (more) {
     await yieldToPage();
+    if (stopped()) return;
     const until = performance.now() + budgetMs;
-    do each(items[next++]!);
-    while (next < items.length && performance.now() < until);
+    more = step(() => performance.now() >= until);
   }
+}
+
+/** Runs `each` over the items a slice at a time (see `runInSlices`). */
+export function eachInSlices<T>(items: readonly T[], each: (item: T) => void, budgetMs = SLICE_BUDGET_MS): Promise<void> {
+  return items.length === 0 ? Promise.resolve() : runInSlices(stepThrough(items, each), { budgetMs });
+}
+
+/** Runs a gradual read to its end in one go (the whole-page reads, and tests). */
+export function readToEnd<R>(reader: { readSome: Step; finish(): R }): R {
+  while (reader.readSome(() => false));
+  return reader.finish();
 }

@@ -12,7 +12,7 @@ import { prepareDateFormats } from '../overlay/format';
 import { historyRevisionItem } from '../settings';
 import type { HealthReport } from '../health/report';
 import type { PageRead, PlacedPerson, PlacedTask, SiteAdapter, SiteRoute, Snapshot } from '../sites/adapter';
-import { eachInSlices } from '../slices';
+import { eachInSlices, runInSlices } from '../slices';
 import { watchNearViewport } from './near-viewport';
 import { provisionalView } from './provisional-view';
 import { sendSnapshotInParts } from './snapshot-parts';
@@ -83,7 +83,7 @@ export function runAdapter(ctx: ContentScriptContext, adapter: SiteAdapter): voi
   /** Last observation sent per task (DOM fallback), to send only what changed. */
   const sentSignatures = new Map<string, string>();
   /** What the last snapshot covered (its observations are not kept: on a big board they are megabytes). */
-  let snapshotScope: string[] = [];
+  let snapshotScope = new Set<string>();
   /** While the site's JSON is on its way, DOM observations wait for it (briefly) instead of racing it. */
   let pendingSnapshot: Promise<void> | null = null;
   let snapshotKeys = new Set<string>();
@@ -145,7 +145,7 @@ export function runAdapter(ctx: ContentScriptContext, adapter: SiteAdapter): voi
     if (timer !== undefined) return;
     timer = ctx.setTimeout(() => {
       timer = undefined;
-      refresh();
+      void refresh();
     }, SETTLE_MS);
   };
 
@@ -173,11 +173,11 @@ export function runAdapter(ctx: ContentScriptContext, adapter: SiteAdapter): voi
   }
 
   async function loadSnapshot(next: SiteRoute): Promise<void> {
-    if (!adapter.snapshot || snapshotScope.includes(next.id)) return;
+    if (!adapter.snapshot || snapshotScope.has(next.id)) return;
     const fresh = await adapter.snapshot(next).catch(() => null);
     json = fresh ? 'ok' : 'unavailable';
     if (!fresh || ctx.isInvalid) return;
-    snapshotScope = fresh.scope;
+    snapshotScope = new Set(fresh.scope);
     snapshotKeys = new Set(fresh.observations.map((o) => o.key));
     const parts = sendSnapshotInParts(fresh, {
       partSize: REST_BATCH,
@@ -198,7 +198,7 @@ export function runAdapter(ctx: ContentScriptContext, adapter: SiteAdapter): voi
    * and watches the others. A read asked for while one is under way waits for it rather than restarting it:
    * a page that never stops changing must not keep Leeway from ever finishing a read.
    */
-  function refresh(): void {
+  async function refresh(): Promise<void> {
     if (ctx.isInvalid || !route) return;
     if (reading) {
       readAgain = true;
@@ -211,27 +211,18 @@ export function runAdapter(ctx: ContentScriptContext, adapter: SiteAdapter): voi
     }
     const gradual = adapter.readPageGradually(document, context);
     reading = true;
-    const slice = () => {
-      if (ctx.isInvalid) return;
-      const until = performance.now() + READ_SLICE_MS;
-      let more = false;
-      try {
-        more = gradual.step(() => performance.now() >= until);
-      } finally {
-        // A reader that throws ends the read (with what it has), rather than leaving Leeway reading forever.
-        if (!more) reading = false;
-      }
-      if (more) {
-        ctx.setTimeout(slice, 0);
-        return;
-      }
-      took(gradual.finish());
-      if (readAgain) {
-        readAgain = false;
-        schedule();
-      }
-    };
-    slice();
+    try {
+      await runInSlices(gradual.readSome, { budgetMs: READ_SLICE_MS, stopped: () => ctx.isInvalid });
+    } finally {
+      // A reader that throws ends the read, rather than leaving Leeway reading forever.
+      reading = false;
+    }
+    if (ctx.isInvalid) return;
+    took(gradual.finish());
+    if (readAgain) {
+      readAgain = false;
+      schedule();
+    }
   }
 
   /** Takes in a read of the page: chips for the cards near the viewport, the rest watched. */
@@ -457,8 +448,8 @@ export function runAdapter(ctx: ContentScriptContext, adapter: SiteAdapter): voi
     });
     pendingSnapshot = loading;
     // Read now, without waiting for the site's JSON: the cards already on the page get their chips from the
-    // page. In the next task, as starting the requests above takes time of its own.
-    ctx.setTimeout(refresh, 0);
+    // page. Each slice of the read runs in a task of its own, after the one that started the requests above.
+    void refresh();
   }
 
   const observer = new MutationObserver((records) => {

@@ -1,4 +1,5 @@
 import type { HistoryFact, SiteId, TaskObservation } from '../model/observation';
+import type { Step } from '../slices';
 
 /** A task found on the page, with where its overlays go. */
 export interface PlacedTask {
@@ -51,11 +52,11 @@ export interface SiteRoute {
   id: string;
 }
 
-/** A page read a slice at a time (see `SiteAdapter.readPageGradually`). */
+/** A page read a slice at a time (see `SiteAdapter.readPageGradually`), shaped like the readers that do it. */
 export interface GradualRead {
   /** Reads on (at least one item) until `timeUp()` says so; true while there is more to read. */
-  step(timeUp: () => boolean): boolean;
-  /** What `readPage` returns, once `step` has returned false. */
+  readSome: Step;
+  /** What `readPage` returns, once `readSome` has returned false. */
   finish(): PageRead;
 }
 

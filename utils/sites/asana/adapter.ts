@@ -1,4 +1,4 @@
-import { readToEnd } from '../gradual';
+import { readToEnd } from '@/utils/slices';
 import type { HistoryFact } from '@/utils/model/observation';
 import type { GradualRead, PageRead, PlacedTask, SiteAdapter, Snapshot } from '../adapter';
 import { fetchProjectSnapshot, fetchTaskSnapshot, type FetchLike } from './json';
@@ -36,28 +36,15 @@ export function createAsanaAdapter(options: AsanaAdapterOptions = {}): SiteAdapt
    * them at the end would be a task of their own.
    */
   function readGradually(document: Document, { today, pageUrl }: { today: string; pageUrl: string }): GradualRead {
-    const reader = asanaDomReader(document, { today, pageUrl });
     const slots = new Map<Element, Element>();
-    let seen = 0;
-    const findSlots = () => {
-      const items = reader.itemsRead();
-      for (; seen < items.length; seen++) {
-        const item = items[seen]!;
-        slots.set(item.element, queryFirst(item.element, SLOT[item.kind]) ?? item.element);
-      }
-    };
-    return {
-      step(timeUp) {
-        const more = reader.readSome(timeUp);
-        findSlots();
-        return more;
-      },
-      finish: () => placeTasks(reader.finish(), (item) => slots.get(item.element)),
-    };
+    const reader = asanaDomReader(document, { today, pageUrl }, (item) => slots.set(item.element, slotOf(item)));
+    return { readSome: reader.readSome, finish: () => placeTasks(reader.finish(), (item) => slots.get(item.element) ?? slotOf(item)) };
   }
 
+  const slotOf = (item: DomAsanaTask) => queryFirst(item.element, SLOT[item.kind]) ?? item.element;
+
   /** One task per gid (a list row and the open pane show the same task), placed on each of its items. */
-  function placeTasks(read: AsanaDomRead, slotFound: (item: DomAsanaTask) => Element | undefined): PageRead {
+  function placeTasks(read: AsanaDomRead, slotOf: (item: DomAsanaTask) => Element): PageRead {
     const byGid = new Map<string, DomAsanaTask[]>();
     for (const item of read.items) byGid.set(item.gid, [...(byGid.get(item.gid) ?? []), item]);
 
@@ -76,7 +63,7 @@ export function createAsanaAdapter(options: AsanaAdapterOptions = {}): SiteAdapt
             key: `asana:${gid}`,
             container: item.element,
             anchor: item.dueElement,
-            slot: slotFound(item) ?? queryFirst(item.element, SLOT[item.kind]) ?? item.element,
+            slot: slotOf(item),
             people: assignee && item.assigneeElement ? [{ contractorId: `asana:${assignee.handle}`, element: item.assigneeElement }] : [],
             observation,
           });
@@ -106,10 +93,7 @@ export function createAsanaAdapter(options: AsanaAdapterOptions = {}): SiteAdapt
       return match ? { kind: match.kind, id: match.id } : null;
     },
 
-    readPage(document, context): PageRead {
-      const gradual = readGradually(document, context);
-      return readToEnd({ readSome: gradual.step, finish: gradual.finish });
-    },
+    readPage: (document, context) => readToEnd(readGradually(document, context)),
 
     readPageGradually: readGradually,
 

@@ -3,7 +3,7 @@
  * pane. The DOM places chips and is the fallback when Asana's JSON is unreadable; due maths should
  * prefer JSON (exact dates; the board DOM is virtualised). Every item is read in its own try/catch.
  */
-import { readToEnd, stepThrough } from '../gradual';
+import { readToEnd, stepThrough, type Step } from '@/utils/slices';
 import { matchAsanaRoute, GID, type AsanaRouteKind } from './routes';
 import { resolveAsanaDueText } from './relative-due';
 import { ASANA_SELECTORS as S, closestFirst, matchesAny, queryAllFirst, queryFirst, type SelectorList } from './selectors';
@@ -232,13 +232,15 @@ export function readAsanaDom(root: ParentNode, opts: ReadOptions): AsanaDomRead 
 
 /**
  * The same read, a slice of items at a time: `readSome` reads items (at least one) until `timeUp()` says so and
- * tells whether any are left; `itemsRead` gives the items read so far; `finish` reads the task pane and returns
- * what `readAsanaDom` returns. A list of 1,000 rows read in one piece is a long task on the page. Never throws.
+ * tells whether any are left; `onItem` is told of each card or row as it is read (the pane is read by `finish`);
+ * `finish` reads the task pane and returns what `readAsanaDom` returns. A list of 1,000 rows read in one piece is
+ * a long task on the page. Never throws (a throwing `onItem` counts as an unreadable item).
  */
 export function asanaDomReader(
   root: ParentNode,
   opts: ReadOptions,
-): { readSome(timeUp: () => boolean): boolean; itemsRead(): readonly DomAsanaTask[]; finish(): AsanaDomRead } {
+  onItem: (item: DomAsanaTask) => void = () => {},
+): { readSome: Step; finish(): AsanaDomRead } {
   const missing = newMissing();
   const route = matchAsanaRoute(opts.pageUrl);
   let projectName: string | null = null;
@@ -273,12 +275,13 @@ export function asanaDomReader(
           return;
         }
         const fields = read(element, opts.today);
-        items.push({ kind, gid, element, ...fields, project: fields.project !== undefined ? fields.project : projectName });
+        const item: DomAsanaTask = { kind, gid, element, ...fields, project: fields.project !== undefined ? fields.project : projectName };
+        items.push(item);
+        onItem(item);
       } catch {
         missing.item++;
       }
     }),
-    itemsRead: () => items,
     finish() {
       if (pane) {
         found++;

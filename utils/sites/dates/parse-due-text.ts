@@ -198,15 +198,15 @@ const RECENT_LIMIT = 2000;
 function parseUncached(text: string, today: string): ParsedDue | null {
   try {
     if (typeof text !== 'string' || text.length > 200) return null;
-    const todayDate = anchorFor(today);
-    if (!todayDate) return null;
+    const anchor = anchorFor(today);
+    if (!anchor) return null;
     const parts = text.trim().split(RANGE_SEPARATOR);
     if (parts.length > 2 || !parts[0]) return null;
 
     if (parts.length === 1) {
       const one = parseOne(parts[0], null);
       if (!one) return null;
-      const year = one.year ?? inferYear(one.month, one.day, todayDate);
+      const year = one.year ?? inferYear(one.month, one.day, anchor);
       return isRealDay(year, one.month, one.day) ? { start: null, due: iso(year, one.month, one.day) } : null;
     }
 
@@ -219,7 +219,7 @@ function parseUncached(text: string, today: string): ParsedDue | null {
     let dueYear: number;
     let startYear: number;
     if (endPart.year !== null || startPart.year === null) {
-      dueYear = endPart.year ?? inferYear(endPart.month, endPart.day, todayDate);
+      dueYear = endPart.year ?? inferYear(endPart.month, endPart.day, anchor);
       startYear = startPart.year ?? dueYear;
       if (startPart.year === null && monthDay(startPart) > monthDay(endPart)) startYear -= 1;
     } else {

@@ -1,7 +1,7 @@
-import { readToEnd } from '../gradual';
+import { readToEnd } from '@/utils/slices';
 import type { GradualRead, PlacedTask, SiteAdapter, Snapshot } from '../adapter';
 import { fetchBoardSnapshot, fetchCardSnapshot } from './json';
-import { boardReader, readBoardName, toObservations, type DomCard, type DomDialog } from './reader';
+import { boardReader, toObservations, type DomCard, type DomDialog } from './reader';
 import type { TaskObservation } from '@/utils/model/observation';
 import { matchTrelloRoute } from './routes';
 import { queryFirst, TRELLO_SELECTORS } from './selectors';
@@ -16,10 +16,7 @@ export const trelloAdapter: SiteAdapter = {
     return match ? { kind: match.kind, id: match.shortLink } : null;
   },
 
-  readPage(document, context) {
-    const gradual = readGradually(document, context);
-    return readToEnd({ readSome: gradual.step, finish: gradual.finish });
-  },
+  readPage: (document, context) => readToEnd(readGradually(document, context)),
 
   readPageGradually: readGradually,
 
@@ -46,33 +43,21 @@ export const trelloAdapter: SiteAdapter = {
  * and a slot query each) was itself 25–35 ms on top of the last slice, and 5,000 made it a 140 ms task.
  */
 function readGradually(document: Document, { today, pageUrl }: { today: string; pageUrl: string }): GradualRead {
-  const reader = boardReader(document, { today, pageUrl });
-  const boardName = readBoardName(document);
   /** One observation per card: a card shown twice (a mirror) shares the first one's. */
   const byShortLink = new Map<string, TaskObservation>();
   const placed: { item: DomCard | DomDialog; slot: Element }[] = [];
-  let seen = 0;
-  const placeNew = () => {
-    const cards = reader.cardsRead();
-    for (; seen < cards.length; seen++) {
-      const card = cards[seen]!;
-      if (!byShortLink.has(card.shortLink)) {
-        const observation = toObservations([card], null, { pageUrl, boardName })[0];
-        if (!observation) continue;
-        byShortLink.set(card.shortLink, observation);
-      }
-      placed.push({ item: card, slot: queryFirst(card.element, TRELLO_SELECTORS.chipSlot) ?? card.element });
+  const reader = boardReader(document, { today, pageUrl }, (card) => {
+    if (!byShortLink.has(card.shortLink)) {
+      const observation = toObservations([card], null, { pageUrl, boardName: reader.boardName })[0];
+      if (!observation) return;
+      byShortLink.set(card.shortLink, observation);
     }
-  };
+    placed.push({ item: card, slot: queryFirst(card.element, TRELLO_SELECTORS.chipSlot) ?? card.element });
+  });
   return {
-    step(timeUp) {
-      const more = reader.readSome(timeUp);
-      placeNew();
-      return more;
-    },
+    readSome: reader.readSome,
     finish() {
       const read = reader.finish();
-      placeNew();
       if (read.dialog) {
         // The open dialog shows more than its card front (full members, the time of day): its observation wins.
         const { dialog } = read;

@@ -5,7 +5,7 @@
  */
 import type { PersonRef, TaskObservation } from '@/utils/model/observation';
 import { parseDueText } from '@/utils/sites/dates/parse-due-text';
-import { readToEnd, stepThrough } from '../gradual';
+import { readToEnd, stepThrough, type Step } from '@/utils/slices';
 import { matchTrelloRoute } from './routes';
 import {
   TRELLO_SELECTORS as S,
@@ -253,13 +253,15 @@ export function readBoard(root: ParentNode, opts: ReadOptions): BoardRead {
 
 /**
  * The same read, a slice of cards at a time: `readSome` reads cards (at least one) until `timeUp()` says so and
- * tells whether any are left; `cardsRead` gives the cards read so far, in page order; `finish` reads the dialog and
- * returns what `readBoard` returns. Reading a 1,000-card board in one piece takes 50–100 ms, a long task on the page. Never throws.
+ * tells whether any are left; `onCard` is told of each card as it is read; `finish` reads the dialog and returns
+ * what `readBoard` returns. Reading a 1,000-card board in one piece takes 50–100 ms, a long task on the page.
+ * Never throws (a throwing `onCard` counts as an unreadable card).
  */
 export function boardReader(
   root: ParentNode,
   opts: ReadOptions,
-): { readSome(timeUp: () => boolean): boolean; cardsRead(): readonly DomCard[]; finish(): BoardRead } {
+  onCard: (card: DomCard) => void = () => {},
+): { boardName: string | null; readSome: Step; finish(): BoardRead } {
   const missing = newMissing();
   let elements: Element[] = [];
   try {
@@ -267,17 +269,20 @@ export function boardReader(
   } catch {
     elements = [];
   }
+  const boardName = readBoardName(root);
   const cards: DomCard[] = [];
   return {
+    boardName,
     readSome: stepThrough(elements, (element) => {
       try {
         const card = readCard(element, opts.today, missing);
-        if (card) cards.push(card);
+        if (!card) return;
+        cards.push(card);
+        onCard(card);
       } catch {
         missing.card++;
       }
     }),
-    cardsRead: () => cards,
     finish() {
       let dialog: DomDialog | null = null;
       try {
@@ -286,7 +291,7 @@ export function boardReader(
         missing.card++;
       }
       const route = matchTrelloRoute(opts.pageUrl)?.kind ?? null;
-      return { cards, dialog, boardName: readBoardName(root), health: { route, cardsFound: elements.length, missing } };
+      return { cards, dialog, boardName, health: { route, cardsFound: elements.length, missing } };
     },
   };
 }
