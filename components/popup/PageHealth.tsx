@@ -24,8 +24,16 @@ export function PageHealth() {
         const parsed = HealthReportSchema.safeParse(value);
         setDiagnosis(parsed.success ? diagnose(parsed.data) : null);
       };
-      void storage.getItem(key).then(show);
-      unwatch = storage.watch(key, show);
+      // A report that changes while the first read is on its way arrives through the watch; the read, answered
+      // from before that change, must not put the older report back over it.
+      let changed = false;
+      unwatch = storage.watch(key, (value) => {
+        changed = true;
+        show(value);
+      });
+      void storage.getItem(key).then((value) => {
+        if (!changed) show(value);
+      });
     });
     return () => unwatch();
   }, []);
