@@ -42,4 +42,17 @@ describe('zone-changed events', () => {
     ]);
     expect(await zoneEvents()).toHaveLength(1);
   });
+
+  it('reads a whole board (one request over the range of its keys) with the same answers as task by task', async () => {
+    const keys = Array.from({ length: 80 }, (_, i) => `trello:T${String(i).padStart(3, '0')}`);
+    // Every other task already logged green; a task between them that is not asked about was logged red.
+    await recordZones(db, keys.filter((_, i) => i % 2 === 0).map((taskKey) => ({ taskKey, zone: 'green' as const })), '2026-03-01T10:00:00.000Z');
+    await recordZones(db, [{ taskKey: 'trello:T040x', zone: 'red' }], '2026-03-01T10:00:00.000Z');
+    const transitions = await recordZones(db, keys.map((taskKey) => ({ taskKey, zone: 'green' as const })), '2026-03-02T10:00:00.000Z');
+    expect(transitions.map((t) => t.taskKey)).toEqual(keys.filter((_, i) => i % 2 === 1));
+    expect(transitions.every((t) => t.from === null && t.to === 'green')).toBe(true);
+    // The unasked task's red is neither read as someone else's zone nor logged again.
+    expect(await zoneEvents('trello:T040x')).toHaveLength(1);
+    expect(await zoneEvents('trello:T041')).toHaveLength(1);
+  });
 });

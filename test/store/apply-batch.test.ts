@@ -81,6 +81,15 @@ describe('applyBatch', () => {
     expect((await getTasks(db, ['trello:AbC123xy']))[0]?.completedAt).toBe('2026-03-04T15:30:00.000Z');
   });
 
+  it('a fact listed twice and a task observed twice in one batch are stored once', async () => {
+    const fact = { taskKey: 'trello:AbC123xy', factId: 'a1', kind: 'due-changed' as const, at: '2026-02-20T08:00:00.000Z', oldDue: null, newDue: '2026-03-05T17:00:00.000Z' };
+    const result = await applyBatch(db, batch([observation(), observation()], { facts: [fact, fact] }));
+    expect(result).toMatchObject({ tasksAdded: 2, eventsAdded: 3 });
+    // The due comes from the fact (exact, from the site), not from a change Leeway noticed.
+    expect(await eventTypes()).toEqual(['due-set', 'assigned', 'first-seen']);
+    expect(await db.count('events')).toBe(3);
+  });
+
   it('records assignment changes per contractor', async () => {
     await applyBatch(db, batch([observation()]));
     const ben = { site: 'trello' as const, handle: 'benok', displayName: 'Ben Okafor' };

@@ -11,9 +11,9 @@ import { ensureHost, isLeewayNode, renderInto, setData } from '../overlay/host';
 import { prepareDateFormats } from '../overlay/format';
 import { historyRevisionItem } from '../settings';
 import type { HealthReport } from '../health/report';
-import type { PageRead, PlacedPerson, PlacedTask, SiteAdapter, SiteRoute, Snapshot } from '../sites/adapter';
-import { eachInSlices, runInSlices } from '../slices';
-import { watchNearViewport } from './near-viewport';
+import type { PageRead, PlacedPerson, PlacedTask, ReadContext, SiteAdapter, SiteRoute, Snapshot } from '../sites/adapter';
+import { eachInSlices, readToEnd, runInSlices } from '../slices';
+import { onScreenWithin, watchNearViewport } from './near-viewport';
 import { provisionalView } from './provisional-view';
 import { sendSnapshotInParts } from './snapshot-parts';
 
@@ -49,6 +49,8 @@ const IDLE_SLICE_MAX_MS = 40;
 const IDLE_TIMEOUT_MS = 100;
 /** Reading a big page: at most this long per task (a 1,000-card Trello board takes 50–100 ms to read). */
 const READ_SLICE_MS = 15;
+/** How long the first read of a page may spend finding the cards on screen (see `drawOnScreenFirst`). */
+const ON_SCREEN_BUDGET_MS = 8;
 /** Redrawing chips as views arrive: at most this long per task (see `draw`). */
 const DRAW_SLICE_MS = 30;
 
@@ -192,6 +194,8 @@ export function runAdapter(ctx: ContentScriptContext, adapter: SiteAdapter): voi
   /** A read spread over several tasks is under way; one asked for meanwhile follows it (see `refresh`). */
   let reading = false;
   let readAgain = false;
+  /** Set by a route change: the next read draws the cards on screen before reading the rest. */
+  let onScreenFirst = false;
 
   /**
    * Reads the page (a slice at a time where the adapter can), then places chips on the cards near the viewport
@@ -212,6 +216,10 @@ export function runAdapter(ctx: ContentScriptContext, adapter: SiteAdapter): voi
     const gradual = adapter.readPageGradually(document, context);
     reading = true;
     try {
+      if (onScreenFirst) {
+        onScreenFirst = false;
+        await drawOnScreenFirst(context);
+      }
       await runInSlices(gradual.readSome, { budgetMs: READ_SLICE_MS, stopped: () => ctx.isInvalid });
     } finally {
       // A reader that throws ends the read, rather than leaving Leeway reading forever.
@@ -223,6 +231,24 @@ export function runAdapter(ctx: ContentScriptContext, adapter: SiteAdapter): voi
       readAgain = false;
       schedule();
     }
+  }
+
+  /**
+   * The cards on screen, read in one task and drawn in the next, before the page is read whole: on a 1,000-card
+   * board the whole read is five slices with the page's frames in between (130–200 ms), and the owner looks at
+   * the screen, not the board. The whole read follows and takes them in again (their chips are not redrawn: same
+   * view).
+   */
+  async function drawOnScreenFirst(context: ReadContext): Promise<void> {
+    await sleep(0);
+    if (ctx.isInvalid || !adapter.readPageGradually) return;
+    const glimpse = readToEnd(adapter.readPageGradually(document, { ...context, only: onScreenWithin(ON_SCREEN_BUDGET_MS) }));
+    for (const placed of glimpse.tasks) {
+      placements.set(placed.container, placed);
+      near.watch(placed.container);
+    }
+    await sleep(0);
+    draw(glimpse.tasks);
   }
 
   /** Takes in a read of the page: chips for the cards near the viewport, the rest watched. */
@@ -447,6 +473,7 @@ export function runAdapter(ctx: ContentScriptContext, adapter: SiteAdapter): voi
       else if (lastRead) void reportHealth(lastRead);
     });
     pendingSnapshot = loading;
+    onScreenFirst = true;
     // Read now, without waiting for the site's JSON: the cards already on the page get their chips from the
     // page. Each slice of the read runs in a task of its own, after the one that started the requests above.
     void refresh();

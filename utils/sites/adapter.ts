@@ -52,6 +52,18 @@ export interface SiteRoute {
   id: string;
 }
 
+/** What a read of the page needs to know. */
+export interface ReadContext {
+  /** `YYYY-MM-DD`: year-less and relative due texts resolve against it. */
+  today: string;
+  pageUrl: string;
+  /**
+   * Read only the cards or rows this accepts (their containers, as the site's selectors find them). The content
+   * script reads the cards on screen this way before the rest of a big page, so their chips need not wait for it.
+   */
+  only?: (element: Element) => boolean;
+}
+
 /** A page read a slice at a time (see `SiteAdapter.readPageGradually`), shaped like the readers that do it. */
 export interface GradualRead {
   /** Reads on (at least one item) until `timeUp()` says so; true while there is more to read. */
@@ -70,7 +82,7 @@ export interface SiteAdapter {
    * The same read, a slice at a time, for sites whose pages can hold thousands of tasks (a Trello board): the
    * content script spreads it over several tasks so that no read is a long task on the page.
    */
-  readPageGradually?(document: Document, context: { today: string; pageUrl: string }): GradualRead;
+  readPageGradually?(document: Document, context: ReadContext): GradualRead;
   /** Reads the site's JSON for a route; null when the page can't (logged out, 401/403, HTML, garbage). */
   snapshot?(route: SiteRoute): Promise<Snapshot | null>;
   /**

@@ -145,6 +145,19 @@ describe('asanaDomReader: the same read, a slice at a time', () => {
     expect(reader.finish()).toEqual(readAsanaDom(doc, { today: FIXTURE_TODAY, pageUrl: PANE_URL }));
   });
 
+  it('`only` reads just the cards it accepts, each as the whole read reads it, and the pane regardless', () => {
+    const doc = fixtureDocument('board-pane.html');
+    const whole = readAsanaDom(doc, { today: FIXTURE_TODAY, pageUrl: PANE_URL });
+    const cards = whole.items.filter((item) => item.kind === 'card');
+    const picked = new Set([cards[1]!.element, cards[4]!.element]);
+    const reader = asanaDomReader(doc, { today: FIXTURE_TODAY, pageUrl: PANE_URL, only: (element) => picked.has(element) });
+    while (reader.readSome(() => false));
+    const read = reader.finish();
+    expect(read.items).toEqual(whole.items.filter((item) => item.kind !== 'card' || picked.has(item.element)));
+    expect(read.items.filter((item) => item.kind === 'card')).toHaveLength(2);
+    expect(read.items.some((item) => item.kind === 'pane')).toBe(true);
+  });
+
   it('on a 200-row list, reads on until time is up', () => {
     const project = generateProjectModel({ tasks: 200, seed: 7, today: FIXTURE_TODAY });
     const doc = parseHtml(renderListPage(project));

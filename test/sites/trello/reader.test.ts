@@ -231,6 +231,26 @@ describe('boardReader: the same read, a slice at a time', () => {
     expect(read.health.cardsFound).toBe(200);
   });
 
+  it('`only` reads just the cards it accepts (the cards on screen first), each as the whole read reads it', () => {
+    const whole = readBoard(doc, { today, pageUrl });
+    const picked = new Set(whole.cards.filter((_, i) => i % 7 === 0).map((c) => c.element));
+    const some = boardReader(doc, { today, pageUrl, only: (element) => picked.has(element) });
+    while (some.readSome(() => false));
+    const read = some.finish();
+    expect(read.cards).toEqual(whole.cards.filter((c) => picked.has(c.element)));
+    expect(read.cards).toHaveLength(picked.size);
+  });
+
+  it('`only` leaves the open card dialog to be read in any case (it is on screen)', () => {
+    const dialogPage = fixtureDocument('card-dialog.html');
+    const reader = boardReader(dialogPage, { today: FIXTURE_TODAY, pageUrl: DIALOG_URL, only: () => false });
+    while (reader.readSome(() => false));
+    const read = reader.finish();
+    expect(read.cards).toEqual([]);
+    expect(read.dialog?.shortLink).toBe(readBoard(dialogPage, { today: FIXTURE_TODAY, pageUrl: DIALOG_URL }).dialog?.shortLink);
+    expect(read.dialog).not.toBeNull();
+  });
+
   it('an empty page: nothing to read, and an empty read', () => {
     const reader = boardReader(parseHtml('<main></main>'), { today, pageUrl });
     expect(reader.readSome(() => false)).toBe(false);

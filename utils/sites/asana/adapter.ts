@@ -1,6 +1,6 @@
 import { readToEnd } from '@/utils/slices';
 import type { HistoryFact } from '@/utils/model/observation';
-import type { GradualRead, PageRead, PlacedTask, SiteAdapter, Snapshot } from '../adapter';
+import type { GradualRead, PageRead, PlacedTask, ReadContext, SiteAdapter, Snapshot } from '../adapter';
 import { fetchProjectSnapshot, fetchTaskSnapshot, type FetchLike } from './json';
 import { emptyKnownPeople, mergeForTask, rememberPeople, resolveAssignee, toObservation } from './observe';
 import { asanaDomReader, type AsanaDomRead, type AsanaItemKind, type DomAsanaTask } from './reader';
@@ -35,9 +35,9 @@ export function createAsanaAdapter(options: AsanaAdapterOptions = {}): SiteAdapt
    * Reads a slice of items at a time and finds each one's chip slot as it is read: a query per item, 1,000 of
    * them at the end would be a task of their own.
    */
-  function readGradually(document: Document, { today, pageUrl }: { today: string; pageUrl: string }): GradualRead {
+  function readGradually(document: Document, { today, pageUrl, only }: ReadContext): GradualRead {
     const slots = new Map<Element, Element>();
-    const reader = asanaDomReader(document, { today, pageUrl }, (item) => slots.set(item.element, slotOf(item)));
+    const reader = asanaDomReader(document, { today, pageUrl, only }, (item) => slots.set(item.element, slotOf(item)));
     return { readSome: reader.readSome, finish: () => placeTasks(reader.finish(), (item) => slots.get(item.element) ?? slotOf(item)) };
   }
 

@@ -52,6 +52,8 @@ export interface ReadOptions {
   /** `YYYY-MM-DD`: relative due texts ("Tomorrow") and year-less dates resolve against it. */
   today: string;
   pageUrl: string;
+  /** Only the cards and rows this accepts are read (the task pane always is). */
+  only?: (element: Element) => boolean;
 }
 
 const collapse = (text: string | null | undefined) => (text ?? '').replace(/\s+/g, ' ').trim();
@@ -260,7 +262,7 @@ export function asanaDomReader(
     ] as const) {
       const elements = queryAllFirst(root, list).filter((el) => !claims.overlaps(el));
       elements.forEach((el) => claims.add(el));
-      for (const element of elements) queue.push([kind, element, read]);
+      for (const element of elements) if (!opts.only || opts.only(element)) queue.push([kind, element, read]);
     }
   } catch {
     missing.item++;

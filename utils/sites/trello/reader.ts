@@ -76,6 +76,8 @@ export interface ReadOptions {
   /** `YYYY-MM-DD`, anchors year inference for year-less badges. */
   today: string;
   pageUrl: string;
+  /** Only the card fronts this accepts are read (the dialog always is). */
+  only?: (element: Element) => boolean;
 }
 
 const collapse = (text: string | null | undefined) => (text ?? '').replace(/\s+/g, ' ').trim();
@@ -266,6 +268,7 @@ export function boardReader(
   let elements: Element[] = [];
   try {
     elements = queryAllFirst(root, S.cardItem);
+    if (opts.only) elements = elements.filter(opts.only);
   } catch {
     elements = [];
   }
