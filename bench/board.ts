@@ -293,13 +293,13 @@ export interface BoardResult {
 
 /**
  * How many floor/Leeway pairs to measure per case. The floor of one case varies by ±40 % between runs on a
- * shared 2-core machine, so the cases with targets (1,000 cards) are measured in three interleaved pairs and
+ * shared 2-core machine, so the cases with targets (1,000 cards) are measured in five interleaved pairs and
  * judged on the median of the paired figures; the others are reported from one pair.
  */
 function repeatsFor(c: Case): number {
   const asked = Number(process.env.BENCH_BOARD_REPEATS);
   if (Number.isInteger(asked) && asked > 0) return asked;
-  return c.cards === 1000 ? 3 : 1;
+  return c.cards === 1000 ? 5 : 1;
 }
 
 async function measureFloor(browser: Browser, c: Case): Promise<BoardRun['floor']> {

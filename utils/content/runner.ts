@@ -51,6 +51,8 @@ const IDLE_TIMEOUT_MS = 100;
 const READ_SLICE_MS = 15;
 /** How long the first read of a page may spend finding the cards on screen (see `drawOnScreenFirst`). */
 const ON_SCREEN_BUDGET_MS = 8;
+/** How long the first read waits for the page to render a frame before it reads without favouring the screen. */
+const FRAME_PATIENCE_MS = 200;
 /** Redrawing chips as views arrive: at most this long per task (see `draw`). */
 const DRAW_SLICE_MS = 30;
 
@@ -240,8 +242,12 @@ export function runAdapter(ctx: ContentScriptContext, adapter: SiteAdapter): voi
    * view).
    */
   async function drawOnScreenFirst(context: ReadContext): Promise<void> {
-    await sleep(0);
-    if (ctx.isInvalid || !adapter.readPageGradually) return;
+    // Boxes are read once the page has painted: read before its first layout, they force that layout in this task
+    // (1.8 s on a 5,000-card board, parsed just before this script runs). Once it has painted (a 1,000-card board
+    // usually has by now), the layout is at most slightly stale (0–7 ms to bring up to date here), and waiting for
+    // one more frame would put the chips behind its paint. A tab that renders no frames (hidden) has no screen.
+    const ready = performance.getEntriesByType('paint').length > 0 ? await sleep(0).then(() => true) : await afterNextFrame(FRAME_PATIENCE_MS);
+    if (!ready || ctx.isInvalid || !adapter.readPageGradually) return;
     const glimpse = readToEnd(adapter.readPageGradually(document, { ...context, only: onScreenWithin(ON_SCREEN_BUDGET_MS) }));
     for (const placed of glimpse.tasks) {
       placements.set(placed.container, placed);
@@ -498,6 +504,22 @@ export function runAdapter(ctx: ContentScriptContext, adapter: SiteAdapter): voi
   // first read of a big page.
   ctx.setTimeout(prepareDateFormats, 0);
   ctx.setTimeout(() => onRoute(location.href), 0);
+}
+
+/**
+ * Resolves true in the task after the browser's next rendered frame, when the layout is up to date; false if no
+ * frame comes within `patienceMs` (a hidden tab renders none).
+ */
+function afterNextFrame(patienceMs: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const giveUp = setTimeout(() => resolve(false), patienceMs);
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        clearTimeout(giveUp);
+        resolve(true);
+      }, 0),
+    );
+  });
 }
 
 /** requestIdleCallback where there is one (with a deadline so a busy page still gets its chips), else a timeout. */
