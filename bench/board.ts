@@ -52,20 +52,22 @@ export interface Measure {
 const TIMEOUT_MS = Number(process.env.BENCH_BOARD_TIMEOUT_MS ?? 45_000);
 
 function cases(today: string): Case[] {
-  const trello = (cards: number): Case => {
+  const trello = (cards: number, render: 'server' | 'app' = 'server'): Case => {
     const board = generateBoardModel({ cards, seed: 3, today });
     return {
-      name: `Trello, ${cards.toLocaleString('en-US')} cards`,
+      name: `Trello, ${cards.toLocaleString('en-US')} cards${render === 'app' ? ', put in by the page’s script' : ''}`,
       cards,
       cardSelector: 'li[data-testid="list-card"]',
       url: `https://trello.com/b/${board.shortLink}/${board.slug}`,
-      serve: (context) => serveTrello(context, board),
+      serve: (context) => serveTrello(context, board, { render }),
     };
   };
   const project = generateProjectModel({ tasks: 1000, seed: 3, today });
   return [
     trello(200),
     trello(1000),
+    // As trello.com itself does: the board arrives after the document, from the page's own script.
+    trello(1000, 'app'),
     trello(5000),
     {
       name: 'Asana list, 1,000 rows',
@@ -111,7 +113,18 @@ function probe(options: { selector: string; mode: 'leeway' | 'floor' }): void {
     }).observe(document, { childList: true, subtree: true });
   }
 
-  document.addEventListener('DOMContentLoaded', () => {
+  // The cards in the viewport, once the page has any: at DOMContentLoaded when they are in the HTML, else when the
+  // page's script puts them in.
+  const whenCards = (then: () => void) => {
+    if (document.querySelector(selector)) return then();
+    const waiting = new MutationObserver(() => {
+      if (!document.querySelector(selector)) return;
+      waiting.disconnect();
+      then();
+    });
+    waiting.observe(document.body, { childList: true, subtree: true });
+  };
+  document.addEventListener('DOMContentLoaded', () => whenCards(() => {
     const cards = [...document.querySelectorAll(selector)];
     const within = (screens: number) =>
       cards.filter((c) => {
@@ -131,14 +144,14 @@ function probe(options: { selector: string; mode: 'leeway' | 'floor' }): void {
       const observer = new MutationObserver(() => {
         if (check()) observer.disconnect();
       });
-        observer.observe(
+      observer.observe(
         document.body,
         mode === 'floor'
           ? { childList: true, subtree: true, attributeFilter: ['data-floor'] }
           : { childList: true, subtree: true, attributes: true, attributeFilter: ['data-pending'] },
       );
     }
-  });
+  }));
 }
 
 /**

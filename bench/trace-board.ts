@@ -2,7 +2,7 @@
  * Where Leeway's long tasks come from on a big board: loads a generated Trello board in Chromium with the built
  * extension under a DevTools trace and lists every main-thread task over 50 ms with what it spent its time on
  * (script evaluation by URL, function calls, style, layout, parsing). A diagnostic for issue #7, not a benchmark:
- * `npx tsx bench/trace-board.ts [cards] [--reload]`.
+ * `npx tsx bench/trace-board.ts [cards] [--reload] [--floor] [--app]`.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -27,6 +27,8 @@ const cards = Number(process.argv.find((a) => /^\d+$/.test(a)) ?? 1000);
 const reload = process.argv.includes('--reload');
 /** The same page without the extension (what the page itself costs). */
 const floor = process.argv.includes('--floor');
+/** The board put in by the page's own script after load, as trello.com does (see `FakeTrello.render`). */
+const render = process.argv.includes('--app') ? 'app' : 'server';
 
 const board = generateBoardModel({ cards, seed: 3, today: todayIso() });
 const url = `https://trello.com/b/${board.shortLink}/${board.slug}`;
@@ -35,7 +37,7 @@ const context = floor
   ? await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, viewport: { width: 1280, height: 800 }, args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update'] })
   : (await launchWithExtension(profile)).context;
 try {
-  await serveTrello(context, board);
+  await serveTrello(context, board, { render });
   const page = await context.newPage();
   // What the page's own Long Tasks API reports (the bench counts these), to set against the trace.
   await page.addInitScript(() => {

@@ -24,7 +24,16 @@ export interface FakeTrello {
   apiRequests: string[];
   /** Rewrites served pages, to play a Trello redesign. */
   mangle?: (html: string) => string;
+  /**
+   * `server`: the board is in the HTML (the worst case for an extension injected once the document is parsed).
+   * `app`: as trello.com does it, the page's own script puts the board in after the document has loaded (here after
+   * APP_RENDER_DELAY_MS, standing in for the app fetching its data), in one piece, as a framework's commit would.
+   */
+  render: 'server' | 'app';
 }
+
+/** How long after DOMContentLoaded the `app` rendering puts the board in. */
+export const APP_RENDER_DELAY_MS = 300;
 
 const SKIN = readFileSync(new URL('./trello-skin.css', import.meta.url), 'utf8');
 
@@ -33,9 +42,16 @@ const LOGIN_PAGE = '<!DOCTYPE html><html><head><title>Log in to Trello</title></
 export async function serveTrello(
   context: BrowserContext,
   board: FixtureBoard,
-  options: { json?: JsonMode; ui?: 'new' | 'legacy'; mangle?: (html: string) => string } = {},
+  options: { json?: JsonMode; ui?: 'new' | 'legacy'; mangle?: (html: string) => string; render?: 'server' | 'app' } = {},
 ): Promise<FakeTrello> {
-  const fake: FakeTrello = { board, json: options.json ?? 'ok', ui: options.ui ?? 'new', apiRequests: [], mangle: options.mangle };
+  const fake: FakeTrello = {
+    board,
+    json: options.json ?? 'ok',
+    ui: options.ui ?? 'new',
+    apiRequests: [],
+    mangle: options.mangle,
+    render: options.render ?? 'server',
+  };
   await context.route('https://trello.com/**', (route) => answer(route, fake));
   return fake;
 }
@@ -52,7 +68,7 @@ async function answer(route: Route, fake: FakeTrello): Promise<void> {
       fake.ui === 'legacy'
         ? renderLegacyPage(board)
         : renderNewUiPage(board, dialog ? { shortLink: dialog.shortLink, dueText: dialogDueText(board, dialog.shortLink) } : undefined);
-    const body = withSpaShim(page, fake);
+    const body = withSpaShim(fake.render === 'app' ? renderedByApp(page) : page, fake);
     return route.fulfill({ contentType: 'text/html; charset=utf-8', body: fake.mangle ? fake.mangle(body) : body });
   }
   return route.fulfill({ status: 404, contentType: 'text/plain', body: 'not found' });
@@ -63,7 +79,7 @@ async function answerApi(route: Route, fake: FakeTrello, path: string): Promise<
   if (fake.json === 'unauthorized') return route.fulfill({ status: 401, contentType: 'text/plain', body: 'unauthorized permission requested' });
   if (fake.json === 'login-page') return route.fulfill({ status: 200, contentType: 'text/html', body: LOGIN_PAGE });
   if (fake.json === 'garbage') return route.fulfill({ status: 200, contentType: 'application/json', body: '{"cards": [oops' });
-  const json = renderBoardJson(fake.board);
+  const json = boardJson(fake.board);
   const board = fake.board;
   const boardIds = [board.id, board.shortLink];
   const [, , kind, id, sub] = path.split('/');
@@ -76,6 +92,28 @@ async function answerApi(route: Route, fake: FakeTrello, path: string): Promise<
   }
   if (body === null) return route.fulfill({ status: 404, contentType: 'text/plain', body: 'The requested resource was not found.' });
   return route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(body) });
+}
+
+/** The board's JSON, made once per board (a server has it at hand; remaking it per request cost the bench 100s of ms). */
+const jsonCache = new WeakMap<FixtureBoard, ReturnType<typeof renderBoardJson>>();
+function boardJson(board: FixtureBoard): ReturnType<typeof renderBoardJson> {
+  let json = jsonCache.get(board);
+  if (!json) jsonCache.set(board, (json = renderBoardJson(board)));
+  return json;
+}
+
+/** The page with its body put in by the page's own script after load (see `FakeTrello.render`). */
+function renderedByApp(page: string): string {
+  const bodyStart = page.indexOf('>', page.indexOf('<body')) + 1;
+  const bodyEnd = page.lastIndexOf('</body>');
+  const app = `<template id="fake-trello-app">${page.slice(bodyStart, bodyEnd)}</template><script>
+addEventListener('DOMContentLoaded', () => setTimeout(() => {
+  const app = document.getElementById('fake-trello-app');
+  document.body.prepend(app.content.cloneNode(true));
+  app.remove();
+}, ${APP_RENDER_DELAY_MS}));
+</script>`;
+  return page.slice(0, bodyStart) + app + page.slice(bodyEnd);
 }
 
 function dialogDueText(board: FixtureBoard, shortLink: string): string | null {

@@ -32,41 +32,49 @@ test('a big board: chips near the viewport at once, the rest only as the owner s
   expect(perCard.every((n) => n <= 1)).toBe(true);
 });
 
-test('a big board: the cards on screen get their chips first, before any card below the fold', async ({ context }) => {
-  const board = generateBoardModel({ cards: 1000, seed: 6, today: todayIso() });
-  await serveTrello(context, board);
-  const page = await context.newPage();
-  // In the page, before any script: which cards are on screen once the page is parsed (before any chip moves
-  // them), and each batch of chips inserted, as whether each chip's card was one of them.
-  await page.addInitScript(() => {
-    const batches: boolean[][] = [];
-    const onScreen = new Set<Element>();
-    Object.assign(window, { __chipBatches: batches });
-    document.addEventListener('DOMContentLoaded', () => {
-      for (const card of document.querySelectorAll('li[data-testid="list-card"]')) {
-        const box = card.getBoundingClientRect();
-        if (box.bottom > 0 && box.top < innerHeight && box.right > 0 && box.left < innerWidth) onScreen.add(card);
-      }
-    });
-    new MutationObserver((records) => {
-      const batch: boolean[] = [];
-      for (const record of records) {
-        for (const node of record.addedNodes) {
-          if (!(node instanceof Element) || node.getAttribute('data-leeway') !== 'task') continue;
-          const card = node.closest('li[data-testid="list-card"]');
-          if (card) batch.push(onScreen.has(card));
+for (const render of ['server', 'app'] as const) {
+  test(`a big board (${render === 'app' ? 'put in by the page’s script' : 'in the HTML'}): the cards on screen get their chips first`, async ({ context }) => {
+    const board = generateBoardModel({ cards: 1000, seed: 6, today: todayIso() });
+    await serveTrello(context, board, { render });
+    const page = await context.newPage();
+    // In the page, before any script: which cards are on screen when the board first shows (before any chip moves
+    // them), and each batch of chips inserted, as whether each chip's card was one of them.
+    await page.addInitScript(() => {
+      const batches: boolean[][] = [];
+      let onScreen: Set<Element> | null = null;
+      Object.assign(window, { __chipBatches: batches });
+      const noteOnScreen = () => {
+        // Not while the HTML is still being parsed: the cards' places are not final until it is.
+        const cards = document.querySelectorAll('li[data-testid="list-card"]');
+        if (onScreen || cards.length === 0 || document.readyState === 'loading') return;
+        onScreen = new Set();
+        for (const card of cards) {
+          const box = card.getBoundingClientRect();
+          if (box.bottom > 0 && box.top < innerHeight && box.right > 0 && box.left < innerWidth) onScreen.add(card);
         }
-      }
-      if (batch.length > 0) batches.push(batch);
-    }).observe(document, { childList: true, subtree: true });
-  });
-  await page.goto(`https://trello.com/b/${board.shortLink}/${board.slug}`);
-  const batches = () => page.evaluate(() => (window as unknown as { __chipBatches: boolean[][] }).__chipBatches);
-  // Until chips reach a card that was not on screen (those near enough below the fold are drawn too).
-  await expect.poll(async () => (await batches()).flat().includes(false)).toBe(true);
+      };
+      document.addEventListener('DOMContentLoaded', noteOnScreen);
+      new MutationObserver((records) => {
+        noteOnScreen();
+        const batch: boolean[] = [];
+        for (const record of records) {
+          for (const node of record.addedNodes) {
+            if (!(node instanceof Element) || node.getAttribute('data-leeway') !== 'task') continue;
+            const card = node.closest('li[data-testid="list-card"]');
+            if (card) batch.push(onScreen?.has(card) ?? false);
+          }
+        }
+        if (batch.length > 0) batches.push(batch);
+      }).observe(document, { childList: true, subtree: true });
+    });
+    await page.goto(`https://trello.com/b/${board.shortLink}/${board.slug}`);
+    const batches = () => page.evaluate(() => (window as unknown as { __chipBatches: boolean[][] }).__chipBatches);
+    // Until chips reach a card that was not on screen (those near enough below the fold are drawn too).
+    await expect.poll(async () => (await batches()).flat().includes(false)).toBe(true);
 
-  const [first] = await batches();
-  // The first chips drawn are on screen only.
-  expect(first!.length).toBeGreaterThan(5);
-  expect(first!.every((onScreen) => onScreen)).toBe(true);
-});
+    const [first] = await batches();
+    // The first chips drawn are on screen only.
+    expect(first!.length).toBeGreaterThan(5);
+    expect(first!.every((onScreen) => onScreen)).toBe(true);
+  });
+}

@@ -196,7 +196,10 @@ export function runAdapter(ctx: ContentScriptContext, adapter: SiteAdapter): voi
   /** A read spread over several tasks is under way; one asked for meanwhile follows it (see `refresh`). */
   let reading = false;
   let readAgain = false;
-  /** Set by a route change: the next read draws the cards on screen before reading the rest. */
+  /**
+   * Set by a route change: the next read draws the cards on screen before reading the rest. So does a read that
+   * follows one that found nothing: on trello.com the board arrives after the document, from the page's own script.
+   */
   let onScreenFirst = false;
 
   /**
@@ -218,7 +221,8 @@ export function runAdapter(ctx: ContentScriptContext, adapter: SiteAdapter): voi
     const gradual = adapter.readPageGradually(document, context);
     reading = true;
     try {
-      if (onScreenFirst) {
+      const nothingShownYet = lastRead !== null && lastRead.tasks.length === 0;
+      if (onScreenFirst || nothingShownYet) {
         onScreenFirst = false;
         await drawOnScreenFirst(context);
       }
