@@ -315,12 +315,17 @@ function repeatsFor(c: Case): number {
   return c.cards === 1000 ? 5 : 1;
 }
 
+/** A first visit of the case's page, then a reload of it. */
+async function visitTwice(context: BrowserContext, c: Case, mode: 'leeway' | 'floor'): Promise<{ first: Measure; reload: Measure }> {
+  const page = await pageFor(context, c, mode);
+  const first = await measure(page, c, mode, false);
+  return { first, reload: await measure(page, c, mode, true) };
+}
+
 async function measureFloor(browser: Browser, c: Case): Promise<BoardRun['floor']> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   try {
-    const page = await pageFor(context, c, 'floor');
-    const first = await measure(page, c, 'floor', false);
-    return { first, reload: await measure(page, c, 'floor', true) };
+    return await visitTwice(context, c, 'floor');
   } finally {
     await context.close();
   }
@@ -331,9 +336,7 @@ async function measureLeeway(c: Case): Promise<BoardRun['leeway']> {
   const profile = mkdtempSync(path.join(tmpdir(), 'leeway-bench-board-'));
   const { context } = await launchWithExtension(profile);
   try {
-    const page = await pageFor(context, c, 'leeway');
-    const first = await measure(page, c, 'leeway', false);
-    return { first, reload: await measure(page, c, 'leeway', true) };
+    return await visitTwice(context, c, 'leeway');
   } finally {
     await context.close();
     rmSync(profile, { recursive: true, force: true });

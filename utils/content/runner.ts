@@ -11,7 +11,7 @@ import { ensureHost, isLeewayNode, renderInto, setData } from '../overlay/host';
 import { prepareDateFormats } from '../overlay/format';
 import { historyRevisionItem } from '../settings';
 import type { HealthReport } from '../health/report';
-import type { PageRead, PlacedPerson, PlacedTask, ReadContext, SiteAdapter, SiteRoute, Snapshot } from '../sites/adapter';
+import type { GradualRead, PageRead, PlacedPerson, PlacedTask, ReadContext, SiteAdapter, SiteRoute, Snapshot } from '../sites/adapter';
 import { eachInSlices, readToEnd, runInSlices } from '../slices';
 import { onScreenWithin, watchNearViewport } from './near-viewport';
 import { provisionalView } from './provisional-view';
@@ -218,14 +218,16 @@ export function runAdapter(ctx: ContentScriptContext, adapter: SiteAdapter): voi
       took(adapter.readPage(document, context));
       return;
     }
-    const gradual = adapter.readPageGradually(document, context);
     reading = true;
+    let gradual: GradualRead | null = null;
     try {
       const nothingShownYet = lastRead !== null && lastRead.tasks.length === 0;
       if (onScreenFirst || nothingShownYet) {
         onScreenFirst = false;
-        await drawOnScreenFirst(context);
+        await drawOnScreenFirst(adapter.readPageGradually, context);
       }
+      // The page as it is now, after the glimpse's tasks (it may have changed meanwhile).
+      gradual = adapter.readPageGradually(document, context);
       await runInSlices(gradual.readSome, { budgetMs: READ_SLICE_MS, stopped: () => ctx.isInvalid });
     } finally {
       // A reader that throws ends the read, rather than leaving Leeway reading forever.
@@ -245,14 +247,16 @@ export function runAdapter(ctx: ContentScriptContext, adapter: SiteAdapter): voi
    * the screen, not the board. The whole read follows and takes them in again (their chips are not redrawn: same
    * view).
    */
-  async function drawOnScreenFirst(context: ReadContext): Promise<void> {
+  async function drawOnScreenFirst(readGradually: NonNullable<SiteAdapter['readPageGradually']>, context: ReadContext): Promise<void> {
     // Boxes are read once the page has painted: read before its first layout, they force that layout in this task
     // (1.8 s on a 5,000-card board, parsed just before this script runs). Once it has painted (a 1,000-card board
     // usually has by now), the layout is at most slightly stale (0–7 ms to bring up to date here), and waiting for
     // one more frame would put the chips behind its paint. A tab that renders no frames (hidden) has no screen.
-    const ready = performance.getEntriesByType('paint').length > 0 ? await sleep(0).then(() => true) : await afterNextFrame(FRAME_PATIENCE_MS);
-    if (!ready || ctx.isInvalid || !adapter.readPageGradually) return;
-    const glimpse = readToEnd(adapter.readPageGradually(document, { ...context, only: onScreenWithin(ON_SCREEN_BUDGET_MS) }));
+    const painted = performance.getEntriesByType('paint').length > 0;
+    if (painted) await sleep(0);
+    else if (!(await afterNextFrame(FRAME_PATIENCE_MS))) return;
+    if (ctx.isInvalid) return;
+    const glimpse = readToEnd(readGradually(document, { ...context, only: onScreenWithin(ON_SCREEN_BUDGET_MS) }));
     for (const placed of glimpse.tasks) {
       placements.set(placed.container, placed);
       near.watch(placed.container);

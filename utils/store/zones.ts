@@ -60,6 +60,9 @@ export async function recordZones(db: HistoryDb, zones: readonly { taskKey: stri
   return transitions;
 }
 
+/** Up to this many tasks, their events are read with a request each (see `eventsOfTasks`). */
+const ONE_REQUEST_EACH_UP_TO = 50;
+
 /**
  * The events of these tasks, by task: a few tasks one request each; many (a recompute covers every open task) in
  * one request over the range of their keys, filtered here, instead of a request per task (1,000 on a big board).
@@ -81,4 +84,3 @@ async function eventsOfTasks(
   return byTask;
 }
 
-const ONE_REQUEST_EACH_UP_TO = 50;
