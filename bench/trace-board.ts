@@ -2,7 +2,11 @@
  * Where Leeway's long tasks come from on a big board: loads a generated Trello board in Chromium with the built
  * extension under a DevTools trace and lists every main-thread task over 50 ms with what it spent its time on
  * (script evaluation by URL, function calls, style, layout, parsing). A diagnostic for issue #7, not a benchmark:
- * `npx tsx bench/trace-board.ts [cards] [--reload] [--floor] [--app]`.
+ * `npx tsx bench/trace-board.ts [cards] [--reload] [--floor] [--app] [--runs N]`.
+ *
+ * With `--runs N` it loads the board N times (one browser, a new tab each time) and prints, per run, Leeway's
+ * start-up task (the one that compiles and evaluates the content script) and every task over 50 ms with Leeway's
+ * script in it, then their medians: the start-up is the one Leeway task whose size is not cut by a time budget.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -23,12 +27,15 @@ interface TraceEvent {
   args?: { name?: string; data?: Record<string, unknown>; beginData?: Record<string, unknown> };
 }
 
-const cards = Number(process.argv.find((a) => /^\d+$/.test(a)) ?? 1000);
+const runsArg = process.argv.indexOf('--runs');
+const runs = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 0;
+const cards = Number(process.argv.find((a, i) => /^\d+$/.test(a) && i !== runsArg + 1) ?? 1000);
 const reload = process.argv.includes('--reload');
 /** The same page without the extension (what the page itself costs). */
 const floor = process.argv.includes('--floor');
 /** The board put in by the page's own script after load, as trello.com does (see `FakeTrello.render`). */
 const render = process.argv.includes('--app') ? 'app' : 'server';
+const LONG_MS = Number(process.env.TRACE_MIN_MS ?? 50);
 
 const board = generateBoardModel({ cards, seed: 3, today: todayIso() });
 const url = `https://trello.com/b/${board.shortLink}/${board.slug}`;
@@ -36,8 +43,9 @@ const profile = mkdtempSync(path.join(tmpdir(), 'leeway-trace-'));
 const context = floor
   ? await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, viewport: { width: 1280, height: 800 }, args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update'] })
   : (await launchWithExtension(profile)).context;
-try {
-  await serveTrello(context, board, { render });
+
+/** One load of the board under a trace: the page's main-thread events and what its Long Tasks API reported. */
+async function traceOneLoad(): Promise<{ onMain: TraceEvent[]; reported: { start: number; duration: number }[] }> {
   const page = await context.newPage();
   // What the page's own Long Tasks API reports (the bench counts these), to set against the trace.
   await page.addInitScript(() => {
@@ -78,35 +86,73 @@ try {
   const reported = await page.evaluate(() => (window as unknown as { __longTasks: { start: number; duration: number }[] }).__longTasks);
   await cdp.send('Tracing.end');
   await done;
+  await page.close();
 
   const mainThread = events.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain' && events.some((x) => x.pid === e.pid && x.name === 'ParseHTML'));
   if (!mainThread) throw new Error('no renderer main thread in the trace');
   const onMain = events.filter((e) => e.pid === mainThread.pid && e.tid === mainThread.tid && e.ph === 'X' && e.dur !== undefined);
-  const navStart = Math.min(...onMain.filter((e) => e.name === 'ParseHTML').map((e) => e.ts));
+  return { onMain, reported };
+}
+
+/** Outermost tasks only (the scheduler nests one RunTask in another). */
+function outermostTasks(onMain: TraceEvent[]): TraceEvent[] {
   const runTasks = onMain.filter((e) => e.name === 'RunTask' || e.name === 'ThreadControllerImpl::RunTask');
-  // Outermost tasks only (the scheduler nests one RunTask in another).
-  const tasks = runTasks.filter((e) => e.dur! > Number(process.env.TRACE_MIN_MS ?? 50) * 1000 && !runTasks.some((p) => p !== e && p.ts <= e.ts && p.ts + p.dur! >= e.ts + e.dur! && p.dur! > e.dur!));
-  console.log(`Long Tasks API in the page: ${reported.map((t) => `${t.start} ms (${t.duration} ms)`).join(', ') || 'none'}`);
+  return runTasks.filter((e) => !runTasks.some((p) => p !== e && p.ts <= e.ts && p.ts + p.dur! >= e.ts + e.dur! && p.dur! > e.dur!));
+}
+
+const within = (outer: TraceEvent, e: TraceEvent) => e !== outer && e.ts >= outer.ts && e.ts + e.dur! <= outer.ts + outer.dur!;
+const scriptUrl = (e: TraceEvent) => String(e.args?.data?.url ?? e.args?.data?.fileName ?? e.args?.beginData?.url ?? '');
+/** A task runs Leeway's code if it compiles, evaluates or calls into the extension's script. */
+const runsLeeway = (onMain: TraceEvent[], task: TraceEvent) =>
+  onMain.some((e) => within(task, e) && scriptUrl(e).startsWith('chrome-extension://'));
+
+function describeTask(onMain: TraceEvent[], task: TraceEvent, navStart: number): string {
+  const inside = onMain.filter((e) => within(task, e) && e.dur! > 2_000);
   const describe = (e: TraceEvent) => {
     const data = e.args?.data ?? e.args?.beginData ?? {};
-    const where = String(data.url ?? data.fileName ?? '').replace(/^chrome-extension:\/\/[a-z]+\//, 'ext:/').replace(/^https:\/\/trello\.com\/.*/, 'page');
+    const where = scriptUrl(e).replace(/^chrome-extension:\/\/[a-z]+\//, 'ext:/').replace(/^https:\/\/trello\.com\/.*/, 'page');
     const fn = data.functionName ? ` ${String(data.functionName)}` : '';
     return `${e.name}${where ? ` ${where}` : ''}${fn}`;
   };
-  console.log(`${cards} cards, ${floor ? 'floor, ' : ''}${reload ? 'reload' : 'first visit'}: ${tasks.length} tasks over 50 ms on the page's main thread`);
-  for (const task of tasks) {
-    const inside = onMain.filter((e) => e !== task && e.ts >= task.ts && e.ts + e.dur! <= task.ts + task.dur! && e.dur! > 2_000);
-    // Self-times of the notable events inside: a parent's time minus that of its notable children.
-    const totals = new Map<string, number>();
-    for (const e of inside) {
-      const children = inside.filter((c) => c !== e && c.ts >= e.ts && c.ts + c.dur! <= e.ts + e.dur!);
-      const direct = children.filter((c) => !children.some((p) => p !== c && p.ts <= c.ts && p.ts + p.dur! >= c.ts + c.dur! && p.dur! > c.dur!));
-      const self = e.dur! - direct.reduce((s, c) => s + c.dur!, 0);
-      const key = describe(e);
-      totals.set(key, (totals.get(key) ?? 0) + self);
+  // Self-times of the notable events inside: a parent's time minus that of its notable children.
+  const totals = new Map<string, number>();
+  for (const e of inside) {
+    const children = inside.filter((c) => within(e, c));
+    const direct = children.filter((c) => !children.some((p) => p !== c && within(p, c) && p.dur! > c.dur!));
+    const self = e.dur! - direct.reduce((s, c) => s + c.dur!, 0);
+    const key = describe(e);
+    totals.set(key, (totals.get(key) ?? 0) + self);
+  }
+  const top = [...totals.entries()].sort((a, b) => b[1] - a[1]).slice(0, 6);
+  return `at ${((task.ts - navStart) / 1000).toFixed(0)} ms, ${(task.dur! / 1000).toFixed(0)} ms: ${top.map(([k, v]) => `${k} ${(v / 1000).toFixed(0)}`).join(' · ')}`;
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
+
+try {
+  await serveTrello(context, board, { render });
+  if (runs > 0) {
+    const startups: number[] = [];
+    const leewayLong: number[] = [];
+    for (let run = 1; run <= runs; run++) {
+      const { onMain } = await traceOneLoad();
+      const navStart = Math.min(...onMain.filter((e) => e.name === 'ParseHTML').map((e) => e.ts));
+      const tasks = outermostTasks(onMain);
+      const startup = tasks.find((t) => onMain.some((e) => within(t, e) && e.name === 'EvaluateScript' && scriptUrl(e).includes('/content-scripts/')));
+      const long = tasks.filter((t) => t.dur! > LONG_MS * 1000 && runsLeeway(onMain, t));
+      startups.push(startup ? startup.dur! / 1000 : NaN);
+      leewayLong.push(long.length);
+      console.log(`run ${run}: start-up ${startup ? describeTask(onMain, startup, navStart) : 'not found'}`);
+      for (const t of long) console.log(`  Leeway's task over ${LONG_MS} ms ${describeTask(onMain, t, navStart)}`);
     }
-    const top = [...totals.entries()].sort((a, b) => b[1] - a[1]).slice(0, 6);
-    console.log(`- at ${((task.ts - navStart) / 1000).toFixed(0)} ms, ${(task.dur! / 1000).toFixed(0)} ms: ${top.map(([k, v]) => `${k} ${(v / 1000).toFixed(0)}`).join(' · ')}`);
+    console.log(`${cards} cards, ${reload ? 'reload' : 'first load'}${render === 'app' ? ', put in by the page' : ''}, ${runs} runs: start-up task median ${median(startups).toFixed(0)} ms (${startups.map((d) => d.toFixed(0)).join(', ')}); tasks over ${LONG_MS} ms running Leeway's code: median ${median(leewayLong)} (${leewayLong.join(', ')})`);
+  } else {
+    const { onMain, reported } = await traceOneLoad();
+    const navStart = Math.min(...onMain.filter((e) => e.name === 'ParseHTML').map((e) => e.ts));
+    const tasks = outermostTasks(onMain).filter((e) => e.dur! > LONG_MS * 1000);
+    console.log(`Long Tasks API in the page: ${reported.map((t) => `${t.start} ms (${t.duration} ms)`).join(', ') || 'none'}`);
+    console.log(`${cards} cards, ${floor ? 'floor, ' : ''}${reload ? 'reload' : 'first visit'}: ${tasks.length} tasks over ${LONG_MS} ms on the page's main thread`);
+    for (const task of tasks) console.log(`- ${describeTask(onMain, task, navStart)}`);
   }
 } finally {
   await context.close();

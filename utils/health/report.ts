@@ -2,8 +2,9 @@ import * as z from 'zod/mini';
 import { SiteIdSchema } from '../model/observation';
 import { SITE_NAMES } from '../sites/names';
 
+// Built on first use (`z.lazy`): see `utils/model/observation.ts`.
 /** What a content script says about how well it could read its page. */
-export const HealthReportSchema = z.object({
+export const HealthReportSchema = z.lazy(() => z.object({
   site: SiteIdSchema,
   pageUrl: z.string().check(z.maxLength(4000)),
   route: z.nullable(z.string().check(z.maxLength(100))),
@@ -15,7 +16,7 @@ export const HealthReportSchema = z.object({
   /** Tasks the site's JSON lists for this page, when it was read. */
   jsonTasks: z.nullable(z.int().check(z.minimum(0))),
   at: z.iso.datetime({ offset: true }),
-});
+}));
 export type HealthReport = z.infer<typeof HealthReportSchema>;
 
 export interface Diagnosis {

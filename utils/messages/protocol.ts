@@ -3,8 +3,9 @@ import { CalendarDateSchema, ObservationBatchSchema } from '../model/observation
 import { HealthReportSchema } from '../health/report';
 import { ContractorViewSchema, TaskViewSchema, ViewsSchema } from './views';
 
+// Built on first use (`z.lazy`): see `utils/model/observation.ts`. The content script never parses a request.
 /** A task the owner tracks by hand, from any page. */
-export const ManualTaskSchema = z.object({
+export const ManualTaskSchema = z.lazy(() => z.object({
   title: z.string().check(z.trim(), z.minLength(1, 'a title is needed'), z.maxLength(500)),
   url: z.string().check(z.maxLength(4000)),
   /** A known contractor (an identity key such as `trello:anaruiz`) … */
@@ -13,14 +14,14 @@ export const ManualTaskSchema = z.object({
   newAssigneeName: z.nullable(z.string().check(z.trim(), z.maxLength(200))),
   toldDue: z.nullable(CalendarDateSchema),
   clientDue: z.nullable(CalendarDateSchema),
-});
+}));
 export type ManualTask = z.infer<typeof ManualTaskSchema>;
 
 /**
  * Every message between Leeway's contexts. The background parses each one with `RequestSchema` and
  * answers `{ ok: false, error }` for anything that does not parse; it never throws at a caller.
  */
-export const RequestSchema = z.discriminatedUnion('type', [
+export const RequestSchema = z.lazy(() => z.discriminatedUnion('type', [
   /** Content script → background: what a page shows. Answered with the views for those tasks. */
   z.object({
     type: z.literal('observe'),
@@ -75,19 +76,19 @@ export const RequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('import-history'), text: z.string().check(z.maxLength(64 * 1024 * 1024)) }),
   z.object({ type: z.literal('export-deliveries-csv') }),
   z.object({ type: z.literal('erase-history') }),
-]);
+]));
 export type Request = z.infer<typeof RequestSchema>;
 
-export const OverviewSchema = z.object({
+export const OverviewSchema = z.lazy(() => z.object({
   tasks: z.array(TaskViewSchema),
   contractors: z.array(ContractorViewSchema),
   /** Contractors on different sites whose names match: probably one person. */
   linkSuggestions: z.array(z.object({ a: z.string(), b: z.string(), name: z.string() })),
-});
+}));
 export type Overview = z.infer<typeof OverviewSchema>;
 
 /** One row of a contractor's history table. */
-export const DeliveryRowSchema = z.object({
+export const DeliveryRowSchema = z.lazy(() => z.object({
   taskKey: z.string(),
   title: z.string(),
   site: z.string(),
@@ -99,37 +100,37 @@ export const DeliveryRowSchema = z.object({
   slipDays: z.nullable(z.int()),
   excludedReason: z.nullable(z.string()),
   approximate: z.boolean(),
-});
+}));
 export type DeliveryRow = z.infer<typeof DeliveryRowSchema>;
 
 export const FailureSchema = z.object({ ok: z.literal(false), error: z.string() });
 
 export const ResponseSchemas = {
-  observe: z.union([z.object({ ok: z.literal(true), views: ViewsSchema }), FailureSchema]),
-  'get-views': z.union([z.object({ ok: z.literal(true), views: ViewsSchema }), FailureSchema]),
-  'report-health': z.union([z.object({ ok: z.literal(true) }), FailureSchema]),
-  'link-identity': z.union([z.object({ ok: z.literal(true) }), FailureSchema]),
-  'unlink-identity': z.union([z.object({ ok: z.literal(true) }), FailureSchema]),
-  'track-manual': z.union([z.object({ ok: z.literal(true), taskKey: z.string() }), FailureSchema]),
-  'set-done': z.union([z.object({ ok: z.literal(true) }), FailureSchema]),
-  'mark-checkpoint': z.union([z.object({ ok: z.literal(true) }), FailureSchema]),
-  'set-stakes': z.union([z.object({ ok: z.literal(true) }), FailureSchema]),
-  'mark-task': z.union([z.object({ ok: z.literal(true) }), FailureSchema]),
-  'get-contractor': z.union([
+  observe: z.lazy(() => z.union([z.object({ ok: z.literal(true), views: ViewsSchema }), FailureSchema])),
+  'get-views': z.lazy(() => z.union([z.object({ ok: z.literal(true), views: ViewsSchema }), FailureSchema])),
+  'report-health': z.lazy(() => z.union([z.object({ ok: z.literal(true) }), FailureSchema])),
+  'link-identity': z.lazy(() => z.union([z.object({ ok: z.literal(true) }), FailureSchema])),
+  'unlink-identity': z.lazy(() => z.union([z.object({ ok: z.literal(true) }), FailureSchema])),
+  'track-manual': z.lazy(() => z.union([z.object({ ok: z.literal(true), taskKey: z.string() }), FailureSchema])),
+  'set-done': z.lazy(() => z.union([z.object({ ok: z.literal(true) }), FailureSchema])),
+  'mark-checkpoint': z.lazy(() => z.union([z.object({ ok: z.literal(true) }), FailureSchema])),
+  'set-stakes': z.lazy(() => z.union([z.object({ ok: z.literal(true) }), FailureSchema])),
+  'mark-task': z.lazy(() => z.union([z.object({ ok: z.literal(true) }), FailureSchema])),
+  'get-contractor': z.lazy(() => z.union([
     z.object({ ok: z.literal(true), contractor: ContractorViewSchema, deliveries: z.array(DeliveryRowSchema) }),
     FailureSchema,
-  ]),
-  'update-contractor': z.union([z.object({ ok: z.literal(true) }), FailureSchema]),
-  'set-excluded': z.union([z.object({ ok: z.literal(true) }), FailureSchema]),
-  'export-history': z.union([z.object({ ok: z.literal(true), json: z.string(), fileName: z.string() }), FailureSchema]),
-  'import-history': z.union([
+  ])),
+  'update-contractor': z.lazy(() => z.union([z.object({ ok: z.literal(true) }), FailureSchema])),
+  'set-excluded': z.lazy(() => z.union([z.object({ ok: z.literal(true) }), FailureSchema])),
+  'export-history': z.lazy(() => z.union([z.object({ ok: z.literal(true), json: z.string(), fileName: z.string() }), FailureSchema])),
+  'import-history': z.lazy(() => z.union([
     z.object({ ok: z.literal(true), summary: z.object({ contractors: z.number(), tasks: z.number(), events: z.number(), newEvents: z.number() }) }),
     FailureSchema,
-  ]),
-  'export-deliveries-csv': z.union([z.object({ ok: z.literal(true), csv: z.string(), fileName: z.string() }), FailureSchema]),
-  'erase-history': z.union([z.object({ ok: z.literal(true) }), FailureSchema]),
-  'get-overview': z.union([z.object({ ok: z.literal(true), overview: OverviewSchema }), FailureSchema]),
-  'set-client-due': z.union([z.object({ ok: z.literal(true), task: z.nullable(TaskViewSchema) }), FailureSchema]),
+  ])),
+  'export-deliveries-csv': z.lazy(() => z.union([z.object({ ok: z.literal(true), csv: z.string(), fileName: z.string() }), FailureSchema])),
+  'erase-history': z.lazy(() => z.union([z.object({ ok: z.literal(true) }), FailureSchema])),
+  'get-overview': z.lazy(() => z.union([z.object({ ok: z.literal(true), overview: OverviewSchema }), FailureSchema])),
+  'set-client-due': z.lazy(() => z.union([z.object({ ok: z.literal(true), task: z.nullable(TaskViewSchema) }), FailureSchema])),
 } satisfies Record<Request['type'], z.ZodMiniType>;
 
 export type ResponseFor<T extends Request['type']> = z.infer<(typeof ResponseSchemas)[T]>;

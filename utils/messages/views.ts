@@ -9,7 +9,8 @@ export type Zone = z.infer<typeof ZoneSchema>;
 export const GradeSchema = z.enum(['new', 'reliable', 'ok', 'watch']);
 export type Grade = z.infer<typeof GradeSchema>;
 
-export const TaskViewSchema = z.object({
+// Built on first use (`z.lazy`): see `utils/model/observation.ts`.
+export const TaskViewSchema = z.lazy(() => z.object({
   key: z.string(),
   site: SiteIdSchema,
   title: z.string(),
@@ -54,10 +55,10 @@ export const TaskViewSchema = z.object({
   rung: z.enum(['none', 'reminder', 'escalation', 'replace']),
   /** A copyable check-in message for the current rung (status and new ETA). */
   checkIn: z.nullable(z.string()),
-});
+}));
 export type TaskView = z.infer<typeof TaskViewSchema>;
 
-export const ContractorViewSchema = z.object({
+export const ContractorViewSchema = z.lazy(() => z.object({
   /** The site identity this view was asked for (`trello:anaruiz`), as the page shows it. */
   id: z.string(),
   /** The contractor record behind it: several linked identities share one. */
@@ -80,11 +81,11 @@ export const ContractorViewSchema = z.object({
   referencesChecked: z.boolean(),
   /** Their rate, as the owner writes it ("$45/h", "€600 per page"). */
   rate: z.string(),
-});
+}));
 export type ContractorView = z.infer<typeof ContractorViewSchema>;
 
-export const ViewsSchema = z.object({
+export const ViewsSchema = z.lazy(() => z.object({
   tasks: z.array(TaskViewSchema),
   contractors: z.array(ContractorViewSchema),
-});
+}));
 export type Views = z.infer<typeof ViewsSchema>;

@@ -34,15 +34,19 @@ export const DueSchema = z.union([InstantSchema, CalendarDateSchema]);
 export const SourceSchema = z.enum(['json', 'dom', 'owner']);
 export type ObservationSource = z.infer<typeof SourceSchema>;
 
+// Composite schemas are built on first use (`z.lazy`), not when the module loads: every page's content script
+// imports these, and building them all (with the views, messages and site JSON schemas) was the largest part of
+// the script's start-up task after compiling it, in a CPU profile of a 1,000-card board's load. Parsing through
+// `z.lazy` costs one call per value.
 /** A person as one site knows them. `handle` is the site's stable id (Trello username, Asana gid, Upwork ~ciphertext). */
-export const PersonRefSchema = z.object({
+export const PersonRefSchema = z.lazy(() => z.object({
   site: SiteIdSchema,
   handle: z.string().check(z.minLength(1), z.maxLength(200)),
   displayName: z.string().check(z.maxLength(500)),
-});
+}));
 export type PersonRef = z.infer<typeof PersonRefSchema>;
 
-export const TaskObservationSchema = z.object({
+export const TaskObservationSchema = z.lazy(() => z.object({
   /** `<site>:<native id>`, e.g. `trello:AbC123xy`. */
   key: z.string().check(z.minLength(3), z.maxLength(300)),
   site: SiteIdSchema,
@@ -64,14 +68,14 @@ export const TaskObservationSchema = z.object({
   /** Exact completion time when the site's JSON says it. */
   completedAt: z.optional(z.nullable(InstantSchema)),
   source: SourceSchema,
-});
+}));
 export type TaskObservation = z.infer<typeof TaskObservationSchema>;
 
 /**
  * A dated fact from a site's own history (Trello actions, Asana stories). Facts carry the site's own id
  * for the action so that seeing it twice adds nothing.
  */
-export const HistoryFactSchema = z.object({
+export const HistoryFactSchema = z.lazy(() => z.object({
   taskKey: z.string().check(z.minLength(3), z.maxLength(300)),
   /** The site's own id of the action/story. */
   factId: z.string().check(z.minLength(1), z.maxLength(200)),
@@ -80,14 +84,14 @@ export const HistoryFactSchema = z.object({
   oldDue: z.optional(z.nullable(DueSchema)),
   newDue: z.optional(z.nullable(DueSchema)),
   person: z.optional(PersonRefSchema),
-});
+}));
 export type HistoryFact = z.infer<typeof HistoryFactSchema>;
 
-export const ObservationBatchSchema = z.object({
+export const ObservationBatchSchema = z.lazy(() => z.object({
   site: SiteIdSchema,
   pageUrl: z.string().check(z.maxLength(4000)),
   observedAt: InstantSchema,
   tasks: z.array(TaskObservationSchema).check(z.maxLength(20000)),
   facts: z.array(HistoryFactSchema).check(z.maxLength(50000)),
-});
+}));
 export type ObservationBatch = z.infer<typeof ObservationBatchSchema>;

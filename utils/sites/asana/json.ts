@@ -42,11 +42,12 @@ export const LIMITS = {
 };
 
 // ---- schemas: only the fields we use; unknown fields are ignored so additions don't break us.
+// Objects are built on first use (`z.lazy`): see `utils/model/observation.ts`.
 
 const GidSchema = z.string().check(z.regex(GID));
-const UserSchema = z.object({ gid: GidSchema, name: z.nullish(z.string()) });
-const DatesSchema = z.nullish(z.object({ due_on: z.nullish(CalendarDateSchema), due_at: z.nullish(InstantSchema) }));
-const TaskSchema = z.object({
+const UserSchema = z.lazy(() => z.object({ gid: GidSchema, name: z.nullish(z.string()) }));
+const DatesSchema = z.lazy(() => z.nullish(z.object({ due_on: z.nullish(CalendarDateSchema), due_at: z.nullish(InstantSchema) })));
+const TaskSchema = z.lazy(() => z.object({
   gid: GidSchema,
   name: z.string(),
   assignee: z.nullish(UserSchema),
@@ -64,8 +65,8 @@ const TaskSchema = z.object({
     ),
   ),
   permalink_url: z.nullish(z.string()),
-});
-const StorySchema = z.object({
+}));
+const StorySchema = z.lazy(() => z.object({
   gid: GidSchema,
   resource_subtype: z.string(),
   created_at: InstantSchema,
@@ -73,9 +74,9 @@ const StorySchema = z.object({
   new_dates: DatesSchema,
   old_dates: DatesSchema,
   assignee: z.nullish(UserSchema),
-});
+}));
 const NextPageSchema = z.nullish(z.object({ offset: z.string().check(z.minLength(1)) }));
-const PageSchema = z.object({ data: z.array(z.unknown()), next_page: NextPageSchema });
+const PageSchema = z.lazy(() => z.object({ data: z.array(z.unknown()), next_page: NextPageSchema }));
 
 export type AsanaTask = z.infer<typeof TaskSchema>;
 type AsanaStory = z.infer<typeof StorySchema>;

@@ -7,7 +7,7 @@
  * English only: Asana localises these words, and a localised weekday we cannot place is reported as
  * unparsed ("due ?") rather than guessed.
  */
-import { addDays, format, getDay, isValid, parseISO } from 'date-fns';
+import { addDays, formatISO, getDay, isValid, parseISO } from 'date-fns';
 import { parseDueText } from '@/utils/sites/dates/parse-due-text';
 
 const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
@@ -26,7 +26,7 @@ function weekdayIndex(word: string): number {
 /** A relative word → `YYYY-MM-DD`, or null when the text is not one. */
 function resolveRelative(text: string, today: Date): string | null {
   const words = text.toLowerCase().replace(TIME, '').replace(/[.,]/g, ' ').trim().split(/\s+/);
-  const iso = (date: Date) => format(date, 'yyyy-MM-dd');
+  const iso = (date: Date) => formatISO(date, { representation: 'date' });
   if (words.length === 1 && words[0]! in OFFSETS) return iso(addDays(today, OFFSETS[words[0]!]!));
   const last = words.length === 2 && (words[0] === 'last' || words[0] === 'next');
   if (words.length !== 1 && !last) return null;

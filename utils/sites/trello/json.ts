@@ -31,11 +31,12 @@ export const trelloUrls = {
 };
 
 // ---- schemas: only the fields we use; unknown fields are ignored so additions don't break us.
+// Objects are built on first use (`z.lazy`): see `utils/model/observation.ts`.
 
 const ShortLinkSchema = z.string().check(z.regex(/^[A-Za-z0-9]{8}$/));
-const BoardSchema = z.object({ id: z.string().check(z.minLength(1)), name: z.string(), shortLink: ShortLinkSchema });
-const MemberSchema = z.object({ id: z.string().check(z.minLength(1)), fullName: z.nullish(z.string()), username: z.string().check(z.minLength(1)) });
-const CardSchema = z.object({
+const BoardSchema = z.lazy(() => z.object({ id: z.string().check(z.minLength(1)), name: z.string(), shortLink: ShortLinkSchema }));
+const MemberSchema = z.lazy(() => z.object({ id: z.string().check(z.minLength(1)), fullName: z.nullish(z.string()), username: z.string().check(z.minLength(1)) }));
+const CardSchema = z.lazy(() => z.object({
   id: z.string().check(z.minLength(1)),
   shortLink: ShortLinkSchema,
   name: z.string(),
@@ -51,9 +52,9 @@ const CardSchema = z.object({
   badges: z.optional(
     z.partial(z.object({ checkItems: z.optional(z.int().check(z.minimum(0))), checkItemsChecked: z.optional(z.int().check(z.minimum(0))) })),
   ),
-});
-const ListSchema = z.object({ id: z.string().check(z.minLength(1)), name: z.string() });
-const ActionSchema = z.object({
+}));
+const ListSchema = z.lazy(() => z.object({ id: z.string().check(z.minLength(1)), name: z.string() }));
+const ActionSchema = z.lazy(() => z.object({
   id: z.string().check(z.minLength(1)),
   type: z.string(),
   date: InstantSchema,
@@ -70,7 +71,7 @@ const ActionSchema = z.object({
     member: z.optional(z.object({ id: z.optional(z.string()), name: z.optional(z.string()), username: z.optional(z.string()) })),
     idMember: z.optional(z.string()),
   }),
-});
+}));
 /** A due's previous value in an `updateCard:due` action. */
 const OldDueSchema = z.nullable(InstantSchema);
 
