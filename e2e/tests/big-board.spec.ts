@@ -15,6 +15,15 @@ test('a big board: chips near the viewport at once, the rest only as the owner s
   await expect(firstCard.locator('[data-leeway="task"]')).toHaveCount(1);
   // The chip drawn from the page becomes the background's view (zone known, no `data-pending`).
   await expect(firstCard.locator('[data-leeway="task"]')).not.toHaveAttribute('data-pending');
+  // A card just below the screen (in the margin kept around it) gets its chip before the owner scrolls to it.
+  const justBelow = await page.locator(CARD).evaluateAll((cards) =>
+    cards.findIndex((card) => {
+      const box = card.getBoundingClientRect();
+      return box.top > innerHeight && box.top < innerHeight * 1.15 && box.left >= 0 && box.right <= innerWidth;
+    }),
+  );
+  expect(justBelow).toBeGreaterThan(0);
+  await expect(page.locator(CARD).nth(justBelow).locator('[data-leeway="task"]')).toHaveCount(1);
 
   const total = await page.locator(CARD).count();
   const chips = await page.locator('[data-leeway="task"]').count();

@@ -28,8 +28,8 @@ function isOnScreen(rect: DOMRectReadOnly): boolean {
   return rect.bottom > 0 && rect.right > 0 && rect.top < window.innerHeight && rect.left < window.innerWidth;
 }
 
-/** `onNear` gets the elements that came near, those on screen first. */
-export function watchNearViewport(onNear: (elements: Element[]) => void): NearViewport {
+/** `onNear` gets the elements that came near: those on screen, and those only in the margin around it. */
+export function watchNearViewport(onNear: (onScreen: Element[], around: Element[]) => void): NearViewport {
   const watched = new Set<Element>();
   const near = new Set<Element>();
   const observer = new IntersectionObserver(
@@ -44,8 +44,7 @@ export function watchNearViewport(onNear: (elements: Element[]) => void): NearVi
           near.delete(entry.target);
         }
       }
-      // The cards actually on screen first: when drawing is spread over several tasks, they come in the first.
-      if (onScreen.length + around.length > 0) onNear([...onScreen, ...around]);
+      if (onScreen.length + around.length > 0) onNear(onScreen, around);
     },
     // `scrollMargin` widens the clip of scrolling ancestors (a board scrolled sideways, a list scrolled down)
     // the way `rootMargin` widens the viewport; browsers without it ignore the key and report on entry.

@@ -99,13 +99,12 @@ export function runAdapter(ctx: ContentScriptContext, adapter: SiteAdapter): voi
   let timer: number | undefined;
   let reloadTimer: number | undefined;
 
-  const near = watchNearViewport((elements) => {
-    const arrived: PlacedTask[] = [];
-    for (const element of elements) {
-      const placed = placements.get(element);
-      if (placed) arrived.push(placed);
-    }
-    draw(arrived);
+  const near = watchNearViewport((onScreen, around) => {
+    const placedOf = (elements: Element[]) => elements.flatMap((element) => placements.get(element) ?? []);
+    // What the owner sees now, at once; the margin's cards (two to four times as many on a board) are there so
+    // that chips are ready before they scroll in, and are drawn in slices: in one go they took 60–75 ms.
+    draw(placedOf(onScreen));
+    draw(placedOf(around), 'next task');
   });
   ctx.onInvalidated(() => near.disconnect());
 
@@ -368,20 +367,24 @@ export function runAdapter(ctx: ContentScriptContext, adapter: SiteAdapter): voi
   let drawTimer: number | undefined;
 
   /**
-   * Cards coming into view (`at once`) are drawn in this task, all of them: spreading them over tasks let the
-   * browser paint the board between slices (100–300 ms a frame on a big board), so the owner waited several
-   * frames for one screen of chips. Views arriving in a reply (`next task`) redraw chips already shown, in slices
-   * of at most DRAW_SLICE_MS starting in the next task: the reply's own task has just parsed them.
+   * Cards on screen (`at once`) are drawn in this task, all of them: spreading them over tasks let the browser
+   * paint the board between slices (100–300 ms a frame on a big board), so the owner waited several frames for
+   * one screen of chips. The rest (`next task`: cards in the margin around the screen, views arriving in a reply)
+   * are drawn in slices of at most DRAW_SLICE_MS starting in the next task (a reply's own task has just parsed
+   * its views). Drawing a card at once takes it out of the queue.
    */
   function draw(placed: PlacedTask[], when: 'at once' | 'next task' = 'at once'): void {
     if (ctx.isInvalid || placed.length === 0) return;
-    for (const p of want(placed)) drawQueue.add(p.container);
+    const shown = want(placed);
     if (when === 'at once') {
-      if (drawTimer !== undefined) clearTimeout(drawTimer);
-      drawSlice(Number.POSITIVE_INFINITY);
-    } else if (drawTimer === undefined) {
-      drawTimer = ctx.setTimeout(() => drawSlice(DRAW_SLICE_MS), 0);
+      for (const p of shown) {
+        drawQueue.delete(p.container);
+        drawLatest(p.container);
+      }
+      return;
     }
+    for (const p of shown) drawQueue.add(p.container);
+    if (drawTimer === undefined) drawTimer = ctx.setTimeout(() => drawSlice(DRAW_SLICE_MS), 0);
   }
 
   function drawSlice(budgetMs: number): void {
@@ -391,11 +394,15 @@ export function runAdapter(ctx: ContentScriptContext, adapter: SiteAdapter): voi
     for (const container of drawQueue) {
       if (performance.now() >= until) break;
       drawQueue.delete(container);
-      // The latest read of the card (the page may have re-rendered it since it was queued).
-      const placed = placements.get(container);
-      if (placed && container.isConnected) decorate(placed);
+      drawLatest(container);
     }
     if (drawQueue.size > 0) drawTimer = ctx.setTimeout(() => drawSlice(DRAW_SLICE_MS), 0);
+  }
+
+  /** Draws a card's chip from its latest read (the page may have re-rendered it since it was queued). */
+  function drawLatest(container: Element): void {
+    const placed = placements.get(container);
+    if (placed && container.isConnected) decorate(placed);
   }
 
   function decorate(placed: PlacedTask): void {
