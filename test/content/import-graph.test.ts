@@ -51,6 +51,15 @@ describe('what the content script carries', () => {
 
   it('carries no date-fns locale data (month names are kept in utils/sites/dates/locale-names.ts)', () => {
     expect([...packages].filter((p) => p.startsWith('date-fns/locale'))).toEqual([]);
+    // These bring date-fns's English locale (and `format` its token formatter, 17 KB) in with them.
+    const withLocale = new Set(['format', 'formatDistance', 'formatRelative', 'formatDuration', 'parse', 'isMatch']);
+    const used = [...files].flatMap((file) =>
+      [...readFileSync(file, 'utf8').matchAll(/import\s*\{([^}]*)\}\s*from\s*['"]date-fns['"]/g)].flatMap((m) =>
+        m[1]!.split(',').map((name) => `${path.relative(ROOT, file)}: ${name.trim().split(/\s+as\s+/)[0]}`),
+      ),
+    );
+    expect(used.length).toBeGreaterThan(0);
+    expect(used.filter((entry) => withLocale.has(entry.split(': ')[1]!))).toEqual([]);
   });
 });
 

@@ -7,8 +7,8 @@ import { todayLocal } from '../model/dates';
 import { TaskObservationSchema, type ObservationBatch, type TaskObservation } from '../model/observation';
 import { sendToBackground } from '../messages/client';
 import type { ContractorView, TaskView, Views } from '../messages/views';
-import { ensureHost, isLeewayNode, renderInto, setData } from '../overlay/host';
 import { prepareDateFormats } from '../overlay/format';
+import { ensureHost, isLeewayNode, renderInto, setData } from '../overlay/host';
 import { historyRevisionItem } from '../settings';
 import type { HealthReport } from '../health/report';
 import type { GradualRead, PageRead, PlacedPerson, PlacedTask, ReadContext, SiteAdapter, SiteRoute, Snapshot } from '../sites/adapter';
@@ -250,10 +250,10 @@ export function runAdapter(ctx: ContentScriptContext, adapter: SiteAdapter): voi
     // Boxes are read once the page has painted: read before its first layout, they force that layout in this task
     // (1.8 s on a 5,000-card board, parsed just before this script runs). Once it has painted (a 1,000-card board
     // usually has by now), the layout is at most slightly stale (0–7 ms to bring up to date here), and waiting for
-    // one more frame would put the chips behind its paint. A tab that renders no frames (hidden) has no screen.
+    // one more frame would put the chips behind its paint (so would yielding at all: the page may render a
+    // 100–300 ms frame in between). A tab that renders no frames (hidden) has no screen.
     const painted = performance.getEntriesByType('paint').length > 0;
-    if (painted) await sleep(0);
-    else if (!(await afterNextFrame(FRAME_PATIENCE_MS))) return;
+    if (!painted && !(await afterNextFrame(FRAME_PATIENCE_MS))) return;
     if (ctx.isInvalid) return;
     const glimpse = readToEnd(readGradually(document, { ...context, only: onScreenWithin(ON_SCREEN_BUDGET_MS) }));
     for (const placed of glimpse.tasks) {
@@ -486,18 +486,27 @@ export function runAdapter(ctx: ContentScriptContext, adapter: SiteAdapter): voi
     pageUrl = url;
     route = adapter.route(url);
     if (!route) return;
-    const loading = loadSnapshot(route).finally(() => {
-      if (pendingSnapshot === loading) pendingSnapshot = null;
-      // The health report now knows whether the JSON could be read; an adapter that places more with
-      // the JSON (Asana resolves initials-only avatars to people) reads the page again.
-      if (adapter.readsSnapshot) schedule();
-      else if (lastRead) void reportHealth(lastRead);
-    });
+    const next = route;
+    let askForJson = () => {};
+    const asked = new Promise<void>((resolve) => (askForJson = resolve));
+    const loading = asked
+      .then(() => loadSnapshot(next))
+      .finally(() => {
+        if (pendingSnapshot === loading) pendingSnapshot = null;
+        // The health report now knows whether the JSON could be read; an adapter that places more with
+        // the JSON (Asana resolves initials-only avatars to people) reads the page again.
+        if (adapter.readsSnapshot) schedule();
+        else if (lastRead) void reportHealth(lastRead);
+      });
     pendingSnapshot = loading;
     onScreenFirst = true;
-    // Read now, without waiting for the site's JSON: the cards already on the page get their chips from the
-    // page. Each slice of the read runs in a task of its own, after the one that started the requests above.
+    // Read now, without waiting for the site's JSON: the cards already on the page get their chips from the page.
+    // The cards on screen are read in this task and drawn in the next; each slice of the whole read runs in a task
+    // of its own.
     void refresh();
+    // The site's JSON is asked for in a task after the one that draws the cards on screen (this timer is set after
+    // that task's): starting its requests took 2–26 ms, which made this task long when it came first.
+    ctx.setTimeout(askForJson, 0);
   }
 
   const observer = new MutationObserver((records) => {
@@ -514,10 +523,11 @@ export function runAdapter(ctx: ContentScriptContext, adapter: SiteAdapter): voi
   const unwatch = historyRevisionItem.watch(() => reloadViewsSoon());
   ctx.onInvalidated(unwatch);
 
-  // Each in a task of its own, so that none is a long task: the script's start-up (compiling and evaluating
-  // it), the chips' date formats (the first `Intl.DateTimeFormat` loads the locale's data, 20–40 ms) and the
-  // first read of a big page.
-  ctx.setTimeout(prepareDateFormats, 0);
+  // Three tasks from here to the first chips, none of them long: this one (the settings' answer) makes the chips'
+  // date formats (the first `Intl.DateTimeFormat` of a page loads the locale's data, 20–25 ms); the next starts the
+  // JSON requests and reads the cards on screen; the one after draws them. Every task boundary before the chips is
+  // a chance for the page to render a frame first, 100–300 ms on a big board, so there are no more than that.
+  prepareDateFormats();
   ctx.setTimeout(() => onRoute(location.href), 0);
 }
 
