@@ -4,6 +4,9 @@ import { defineConfig } from 'wxt';
 export default defineConfig({
   imports: false,
   modules: ['@wxt-dev/webextension-polyfill'],
+  // The Firefox sources zip is for AMO's reviewers to rebuild from. Playwright's leftovers from a local test run
+  // (whole browser profiles, with the extension's IndexedDB) are no sources: they had made it 21 MB.
+  zip: { excludeSources: ['test-results/**', 'playwright-report/**'] },
   manifest: ({ browser }) => ({
     name: 'Leeway — buffer deadlines for contractors',
     short_name: 'Leeway',
