@@ -1,3 +1,4 @@
+import { groupBy } from '../group-by';
 import type { HistoryDb } from '../store/db';
 import type { ContractorRecord, HistoryEvent, TaskRecord } from '../store/schema';
 import { EXPORT_FORMAT, EXPORT_VERSION, type ExportFile, type ExportTask } from './format';
@@ -67,17 +68,6 @@ function assignedAt(events: HistoryEvent[], task: TaskRecord): string | null {
     sorted.find((e) => e.type === 'created')?.at ??
     (task.assignees.length > 0 ? task.firstSeenAt : null)
   );
-}
-
-function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const item of items) {
-    const k = key(item);
-    const list = groups.get(k);
-    if (list) list.push(item);
-    else groups.set(k, [item]);
-  }
-  return groups;
 }
 
 /** Deliveries as CSV, one row per contractor and task, for a spreadsheet. */

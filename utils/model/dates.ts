@@ -15,10 +15,15 @@ export function isCalendarDate(value: string): boolean {
 /** The local calendar date (`YYYY-MM-DD`) of an instant or calendar date, in this context's time zone. */
 export function localDateOf(due: string): string {
   if (isCalendarDate(due)) return due;
-  return formatISO(parseISO(due), { representation: 'date' });
+  return localCalendarDate(parseISO(due));
+}
+
+/** The local calendar date (`YYYY-MM-DD`) of a moment, in this context's time zone. */
+export function localCalendarDate(date: Date): string {
+  return formatISO(date, { representation: 'date' });
 }
 
 /** Today's local calendar date. */
 export function todayLocal(now: Date = new Date()): string {
-  return formatISO(now, { representation: 'date' });
+  return localCalendarDate(now);
 }

@@ -1,6 +1,7 @@
 import { localDateOf, isCalendarDate } from '../model/dates';
 import type { HistoryFact, ObservationBatch, PersonRef, TaskObservation } from '../model/observation';
 import type { IDBPObjectStore, IDBPTransaction } from 'idb';
+import { groupBy } from '../group-by';
 import type { HistoryDb } from './db';
 import { identityKey } from './identity';
 import type { EventType, HistoryEvent, LeewayDB, TaskRecord } from './schema';
@@ -65,12 +66,7 @@ async function writeBatch(tx: BatchTx, batch: ObservationBatch): Promise<ApplyRe
 
   const tasks = tx.objectStore('tasks');
   const previous = await queueAll(batch.tasks, (t) => tasks.get(t.key));
-  const factsByTask = new Map<string, HistoryFact[]>();
-  for (const fact of batch.facts) {
-    const facts = factsByTask.get(fact.taskKey);
-    if (facts) facts.push(fact);
-    else factsByTask.set(fact.taskKey, [fact]);
-  }
+  const factsByTask = groupBy(batch.facts, (fact) => fact.taskKey);
 
   // Every event the batch implies, once each (a fact listed twice, a task observed twice in one batch).
   const implied = new Map<string, HistoryEvent>();

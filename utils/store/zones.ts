@@ -83,4 +83,3 @@ async function eventsOfTasks(
   for (const event of await index.getAll(IDBKeyRange.bound(sorted[0]!, sorted.at(-1)!))) byTask.get(event.taskKey)?.push(event);
   return byTask;
 }
-

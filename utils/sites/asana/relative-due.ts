@@ -7,7 +7,8 @@
  * English only: Asana localises these words, and a localised weekday we cannot place is reported as
  * unparsed ("due ?") rather than guessed.
  */
-import { addDays, formatISO, getDay, isValid, parseISO } from 'date-fns';
+import { addDays, getDay, isValid, parseISO } from 'date-fns';
+import { localCalendarDate } from '@/utils/model/dates';
 import { parseDueText } from '@/utils/sites/dates/parse-due-text';
 
 const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
@@ -26,8 +27,7 @@ function weekdayIndex(word: string): number {
 /** A relative word → `YYYY-MM-DD`, or null when the text is not one. */
 function resolveRelative(text: string, today: Date): string | null {
   const words = text.toLowerCase().replace(TIME, '').replace(/[.,]/g, ' ').trim().split(/\s+/);
-  const iso = (date: Date) => formatISO(date, { representation: 'date' });
-  if (words.length === 1 && words[0]! in OFFSETS) return iso(addDays(today, OFFSETS[words[0]!]!));
+  if (words.length === 1 && words[0]! in OFFSETS) return localCalendarDate(addDays(today, OFFSETS[words[0]!]!));
   const last = words.length === 2 && (words[0] === 'last' || words[0] === 'next');
   if (words.length !== 1 && !last) return null;
   const day = weekdayIndex(words[words.length - 1]!);
@@ -35,8 +35,8 @@ function resolveRelative(text: string, today: Date): string | null {
   const ahead = (day - getDay(today) + 7) % 7;
   // "Last Thursday" is the most recent one before today; a bare weekday is the next one after today
   // (today itself would read "Today"), and so is "Next Thursday".
-  if (words[0] === 'last') return iso(addDays(today, ahead === 0 ? -7 : ahead - 7));
-  return iso(addDays(today, ahead === 0 ? 7 : ahead));
+  if (words[0] === 'last') return localCalendarDate(addDays(today, ahead === 0 ? -7 : ahead - 7));
+  return localCalendarDate(addDays(today, ahead === 0 ? 7 : ahead));
 }
 
 /**

@@ -5,6 +5,7 @@
  * the money is gone whether or not the work was checked.
  */
 import { addDays, format, isValid, parseISO } from 'date-fns';
+import { localCalendarDate } from '@/utils/model/dates';
 
 export const AUTO_RELEASE_DAYS = 14;
 
@@ -14,7 +15,7 @@ function calendarDateOf(value: string): Date | null {
   const text = value.trim();
   if (/^\d{4}-\d{2}-\d{2}$/.test(text)) {
     const date = parseISO(text);
-    return isValid(date) && format(date, 'yyyy-MM-dd') === text ? date : null;
+    return isValid(date) && localCalendarDate(date) === text ? date : null;
   }
   const instant = new Date(text);
   if (!/^\d{4}-\d{2}-\d{2}T/.test(text) || Number.isNaN(instant.getTime())) return null;
@@ -24,7 +25,7 @@ function calendarDateOf(value: string): Date | null {
 /** The day Upwork auto-releases a milestone submitted on `submittedOn`, `YYYY-MM-DD`; null for a bad date. */
 export function fundReleaseDate(submittedOn: string): string | null {
   const date = calendarDateOf(submittedOn);
-  return date ? format(addDays(date, AUTO_RELEASE_DAYS), 'yyyy-MM-dd') : null;
+  return date ? localCalendarDate(addDays(date, AUTO_RELEASE_DAYS)) : null;
 }
 
 /**
