@@ -30,6 +30,8 @@ export interface FakeTrello {
    * APP_RENDER_DELAY_MS, standing in for the app fetching its data), in one piece, as a framework's commit would.
    */
   render: 'server' | 'app';
+  /** How long each `/1/…` request waits before it is answered (a slow API: the page is read before its JSON is in). */
+  jsonDelayMs: number;
 }
 
 /** How long after DOMContentLoaded the `app` rendering puts the board in. */
@@ -42,7 +44,7 @@ const LOGIN_PAGE = '<!DOCTYPE html><html><head><title>Log in to Trello</title></
 export async function serveTrello(
   context: BrowserContext,
   board: FixtureBoard,
-  options: { json?: JsonMode; ui?: 'new' | 'legacy'; mangle?: (html: string) => string; render?: 'server' | 'app' } = {},
+  options: { json?: JsonMode; ui?: 'new' | 'legacy'; mangle?: (html: string) => string; render?: 'server' | 'app'; jsonDelayMs?: number } = {},
 ): Promise<FakeTrello> {
   const fake: FakeTrello = {
     board,
@@ -51,6 +53,7 @@ export async function serveTrello(
     apiRequests: [],
     mangle: options.mangle,
     render: options.render ?? 'server',
+    jsonDelayMs: options.jsonDelayMs ?? 0,
   };
   await context.route('https://trello.com/**', (route) => answer(route, fake));
   return fake;
@@ -76,6 +79,7 @@ async function answer(route: Route, fake: FakeTrello): Promise<void> {
 
 async function answerApi(route: Route, fake: FakeTrello, path: string): Promise<void> {
   fake.apiRequests.push(path);
+  if (fake.jsonDelayMs > 0) await new Promise((resolve) => setTimeout(resolve, fake.jsonDelayMs));
   if (fake.json === 'unauthorized') return route.fulfill({ status: 401, contentType: 'text/plain', body: 'unauthorized permission requested' });
   if (fake.json === 'login-page') return route.fulfill({ status: 200, contentType: 'text/html', body: LOGIN_PAGE });
   if (fake.json === 'garbage') return route.fulfill({ status: 200, contentType: 'application/json', body: '{"cards": [oops' });

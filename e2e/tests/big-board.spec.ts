@@ -1,6 +1,8 @@
+import { localDateOf } from '../../utils/model/dates';
+import { exported } from '../support/background';
 import { serveTrello } from '../support/fake-trello';
 import { todayIso } from '../support/extension';
-import { expect, test } from '../support/test';
+import { chipsOfCard, expect, test } from '../support/test';
 import { generateBoardModel } from '../../test/fixtures/trello/generate-board';
 
 const CARD = 'li[data-testid="list-card"]';
@@ -87,3 +89,39 @@ for (const render of ['server', 'app'] as const) {
     expect(first!.every((onScreen) => onScreen)).toBe(true);
   });
 }
+
+test('a big board without its JSON: every card reaches the history from the page, and cards read again as they come near are right', async ({
+  context,
+  extensionId,
+}) => {
+  test.setTimeout(90_000);
+  const board = generateBoardModel({ cards: 600, seed: 8, today: todayIso() });
+  // The JSON is slow to fail: the page is read while it is on its way (only the cards' keys are kept meanwhile).
+  await serveTrello(context, board, { json: 'unauthorized', jsonDelayMs: 2000 });
+  const page = await context.newPage();
+  await page.goto(`https://trello.com/b/${board.shortLink}/${board.slug}`);
+  await expect(page.locator(CARD).first().locator('[data-leeway="task"]')).not.toHaveAttribute('data-pending');
+
+  // The cards far from the screen are not kept in the page once read: those the JSON did not cover are read
+  // again and sent, so the history has every card, none twice.
+  const options = await context.newPage();
+  await options.goto(`chrome-extension://${extensionId}/options.html`);
+  await expect.poll(async () => (await exported(options)).tasks.length, { timeout: 30_000 }).toBe(600);
+  const keys = (await exported(options)).tasks.map((t) => t.key).sort();
+  expect(keys).toEqual(board.cards.map((c) => `trello:${c.shortLink}`).sort());
+
+  // A card far down, read again when the owner scrolls to it: the due the page shows, then the background's view.
+  const far = board.cards.filter((c) => c.due && !c.dueTextOverride && !c.dueComplete).at(-1)!;
+  const farChip = chipsOfCard(page, far.shortLink);
+  await expect(farChip).toHaveCount(0);
+  await page.locator(`${CARD}:has(a[href^="/c/${far.shortLink}/"])`).scrollIntoViewIfNeeded();
+  await expect(farChip).toHaveAttribute('data-told-due', localDateOf(far.due!));
+  await expect(farChip).not.toHaveAttribute('data-pending');
+  await expect(farChip).toHaveAttribute('data-zone', /^(green|yellow|red)$/);
+
+  // Back at the top, the first cards still have exactly one chip each.
+  await page.locator(CARD).first().scrollIntoViewIfNeeded();
+  await expect(page.locator(CARD).first().locator('[data-leeway="task"]')).toHaveCount(1);
+  const perCard = await page.locator(CARD).evaluateAll((cards) => cards.map((c) => c.querySelectorAll('[data-leeway="task"]').length));
+  expect(perCard.every((n) => n <= 1)).toBe(true);
+});

@@ -14,8 +14,11 @@
 const MARGIN = '25% 25% 25% 25%';
 
 export interface NearViewport {
-  /** Starts watching an element (again watching one is a no-op). */
-  watch(element: Element): void;
+  /**
+   * Starts watching an element (again watching one is a no-op). True when it is new: the observer reports on
+   * it soon, near or away.
+   */
+  watch(element: Element): boolean;
   /** Whether the element was near the viewport at the last report. */
   isNear(element: Element): boolean;
   /** Stops watching elements that left the document, so they can be freed. */
@@ -28,23 +31,28 @@ function isOnScreen(rect: DOMRectReadOnly): boolean {
   return rect.bottom > 0 && rect.right > 0 && rect.top < window.innerHeight && rect.left < window.innerWidth;
 }
 
-/** `onNear` gets the elements that came near: those on screen, and those only in the margin around it. */
-export function watchNearViewport(onNear: (onScreen: Element[], around: Element[]) => void): NearViewport {
+/**
+ * `onChange` gets the elements that came near (those on screen, and those only in the margin around it) and those
+ * reported away from it: newly watched ones that are not near, and near ones that left.
+ */
+export function watchNearViewport(onChange: (onScreen: Element[], around: Element[], away: Element[]) => void): NearViewport {
   const watched = new Set<Element>();
   const near = new Set<Element>();
   const observer = new IntersectionObserver(
     (entries) => {
       const onScreen: Element[] = [];
       const around: Element[] = [];
+      const away: Element[] = [];
       for (const entry of entries) {
         if (entry.isIntersecting) {
           if (!near.has(entry.target)) (isOnScreen(entry.boundingClientRect) ? onScreen : around).push(entry.target);
           near.add(entry.target);
         } else {
           near.delete(entry.target);
+          away.push(entry.target);
         }
       }
-      if (onScreen.length + around.length > 0) onNear(onScreen, around);
+      if (onScreen.length + around.length + away.length > 0) onChange(onScreen, around, away);
     },
     // `scrollMargin` widens the clip of scrolling ancestors (a board scrolled sideways, a list scrolled down)
     // the way `rootMargin` widens the viewport; browsers without it ignore the key and report on entry.
@@ -52,9 +60,10 @@ export function watchNearViewport(onNear: (onScreen: Element[], around: Element[
   );
   return {
     watch(element) {
-      if (watched.has(element)) return;
+      if (watched.has(element)) return false;
       watched.add(element);
       observer.observe(element);
+      return true;
     },
     isNear: (element) => near.has(element),
     prune() {

@@ -11,7 +11,7 @@ import { prepareDateFormats } from '../overlay/format';
 import { ensureHost, isLeewayNode, renderInto, setData } from '../overlay/host';
 import { historyRevisionItem } from '../settings';
 import type { HealthReport } from '../health/report';
-import type { GradualRead, PageRead, PlacedPerson, PlacedTask, ReadContext, SiteAdapter, SiteRoute, Snapshot } from '../sites/adapter';
+import type { AdapterHealth, GradualRead, PageRead, PlacedPerson, PlacedTask, ReadContext, SiteAdapter, SiteRoute, Snapshot } from '../sites/adapter';
 import { eachInSlices, readToEnd, runInSlices } from '../slices';
 import { onScreenWithin, watchNearViewport } from './near-viewport';
 import { provisionalView } from './provisional-view';
@@ -53,8 +53,9 @@ const READ_SLICE_MS = 15;
 const ON_SCREEN_BUDGET_MS = 8;
 /** How long the first read waits for the page to render a frame before it reads without favouring the screen. */
 const FRAME_PATIENCE_MS = 200;
-/** Redrawing chips as views arrive: at most this long per task (see `draw`). */
+/** Redrawing chips as views arrive: at most this long per task (see `draw`), this many cards between checks. */
 const DRAW_SLICE_MS = 30;
+const DRAW_BATCH = 20;
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
@@ -74,10 +75,16 @@ export function runAdapter(ctx: ContentScriptContext, adapter: SiteAdapter): voi
   /** Tasks and people that have been near the viewport: the only views asked for and kept fresh. */
   const wantedTasks = new Set<string>();
   const wantedPeople = new Set<string>();
-  /** The latest read, by card container. */
+  /**
+   * The latest read of each card, by container: every card's on a board of up to DECORATE_ALL_UP_TO cards; on a
+   * bigger one only those near the viewport (and those the observer has yet to report on). A card's read is
+   * about 0.6 KB (its observation, title, people): 3 MB on a 5,000-card board. The others are read again when
+   * they come near (`placedOf`).
+   */
   let placements = new Map<Element, PlacedTask>();
-  /** The latest read of the page (for the health report once the site's JSON has been tried). */
-  let lastRead: PageRead | null = null;
+  let keepEveryRead = true;
+  /** The latest whole read of the page: its health (reported again once the site's JSON has been tried). */
+  let lastRead: { health: AdapterHealth; taskCount: number } | null = null;
   /** People shown outside any task (a profile, a proposal), from the latest read. */
   let standalone: PlacedPerson[] = [];
   /** Bumped by every read: idle-time decoration left over from an older read stops. */
@@ -99,13 +106,27 @@ export function runAdapter(ctx: ContentScriptContext, adapter: SiteAdapter): voi
   let timer: number | undefined;
   let reloadTimer: number | undefined;
 
-  const near = watchNearViewport((onScreen, around) => {
-    const placedOf = (elements: Element[]) => elements.flatMap((element) => placements.get(element) ?? []);
+  const near = watchNearViewport((onScreen, around, away) => {
+    if (!keepEveryRead) for (const element of away) placements.delete(element);
     // What the owner sees now, at once; the margin's cards (two to four times as many on a board) are there so
     // that chips are ready before they scroll in, and are drawn in slices: in one go they took 60–75 ms.
     draw(placedOf(onScreen));
-    draw(placedOf(around), 'next task');
+    drawSoon(around);
   });
+
+  /** The reads of these cards; those whose read was let go are read again (only they, and only if still on the page). */
+  function placedOf(containers: Iterable<Element>): PlacedTask[] {
+    const all = [...containers];
+    const unread = all.filter((element) => !placements.has(element) && element.isConnected);
+    if (unread.length > 0 && adapter.readPageGradually) {
+      const wanted = new Set(unread);
+      const context = { today: todayLocal(), pageUrl, only: (element: Element) => wanted.has(element), containers: unread };
+      for (const placed of readToEnd(adapter.readPageGradually(document, context)).tasks) {
+        if (wanted.has(placed.container)) placements.set(placed.container, placed);
+      }
+    }
+    return all.flatMap((element) => placements.get(element) ?? []);
+  }
   ctx.onInvalidated(() => near.disconnect());
 
   /** Views asked for since the last request went out: one request per turn of the event loop, however many cards arrive. */
@@ -220,7 +241,7 @@ export function runAdapter(ctx: ContentScriptContext, adapter: SiteAdapter): voi
     reading = true;
     let gradual: GradualRead | null = null;
     try {
-      const nothingShownYet = lastRead !== null && lastRead.tasks.length === 0;
+      const nothingShownYet = lastRead !== null && lastRead.taskCount === 0;
       if (onScreenFirst || nothingShownYet) {
         onScreenFirst = false;
         await drawOnScreenFirst(adapter.readPageGradually, context);
@@ -266,13 +287,17 @@ export function runAdapter(ctx: ContentScriptContext, adapter: SiteAdapter): voi
 
   /** Takes in a read of the page: chips for the cards near the viewport, the rest watched. */
   function took(read: PageRead): void {
-    lastRead = read;
-    placements = new Map(read.tasks.map((t) => [t.container, t]));
+    lastRead = { health: read.health, taskCount: read.tasks.length };
+    // Reading cards again as they come near needs a reader that can read only some.
+    keepEveryRead = read.tasks.length <= DECORATE_ALL_UP_TO || !adapter.readPageGradually;
+    placements = new Map();
     near.prune();
     const nearNow: PlacedTask[] = [];
     for (const placed of read.tasks) {
-      near.watch(placed.container);
-      if (near.isNear(placed.container)) nearNow.push(placed);
+      const reportedSoon = near.watch(placed.container);
+      const isNear = near.isNear(placed.container);
+      if (isNear) nearNow.push(placed);
+      if (keepEveryRead || isNear || reportedSoon) placements.set(placed.container, placed);
     }
     draw(nearNow);
     const mine = ++generation;
@@ -281,8 +306,8 @@ export function runAdapter(ctx: ContentScriptContext, adapter: SiteAdapter): voi
     for (const person of standalone) wantedPeople.add(person.contractorId);
     requestViews([], standalone.map((p) => p.contractorId).filter((id) => !people.has(id)));
     for (const person of standalone) badge(person, person.element.parentElement ?? document.body);
-    void reportHealth(read);
-    void sendDomFallback(read);
+    void reportHealth(read.health);
+    sendDomFallback(read);
   }
 
   /** Decorates cards a slice at a time in idle periods, so a board's first paint is never one long task. */
@@ -299,12 +324,41 @@ export function runAdapter(ctx: ContentScriptContext, adapter: SiteAdapter): voi
     if (queue.length > 0) idle(slice);
   }
 
-  /** The site's JSON is the truth for the tasks it covers; the DOM only fills the gaps (once the JSON had its chance). */
-  async function sendDomFallback(read: PageRead): Promise<void> {
-    if (pendingSnapshot) await Promise.race([pendingSnapshot, sleep(SNAPSHOT_PATIENCE_MS)]);
-    if (ctx.isInvalid) return;
+  /**
+   * The site's JSON is the truth for the tasks it covers; the DOM only fills the gaps (once the JSON had its chance).
+   * While the JSON is on its way only the cards' keys are kept, not their reads (megabytes on a big board); the
+   * cards it turns out not to cover are read again.
+   */
+  function sendDomFallback(read: PageRead): void {
+    const readGradually = adapter.readPageGradually;
+    if (pendingSnapshot && readGradually) void sendUncoveredOnceKnown(pendingSnapshot, keysByContainer(read.tasks), readGradually);
+    else void sendUncoveredAfter(pendingSnapshot, read.tasks);
+  }
+
+  async function sendUncoveredAfter(snapshot: Promise<void> | null, placed: PlacedTask[]): Promise<void> {
+    if (snapshot) await Promise.race([snapshot, sleep(SNAPSHOT_PATIENCE_MS)]);
+    if (!ctx.isInvalid) await sendUncovered(placed);
+  }
+
+  async function sendUncoveredOnceKnown(
+    snapshot: Promise<void>,
+    keyOf: Map<Element, string>,
+    readGradually: NonNullable<SiteAdapter['readPageGradually']>,
+  ): Promise<void> {
+    await Promise.race([snapshot, sleep(SNAPSHOT_PATIENCE_MS)]);
+    const uncovered = new Set<Element>();
+    for (const [container, key] of keyOf) if (!snapshotKeys.has(key) && container.isConnected) uncovered.add(container);
+    keyOf.clear();
+    if (ctx.isInvalid || uncovered.size === 0) return;
+    const again = readGradually(document, { today: todayLocal(), pageUrl, only: (element) => uncovered.has(element) });
+    await runInSlices(again.readSome, { budgetMs: READ_SLICE_MS, stopped: () => ctx.isInvalid });
+    if (!ctx.isInvalid) await sendUncovered(again.finish().tasks);
+  }
+
+  /** Observations of the cards the site's JSON does not cover that changed since last sent, checked and sent. */
+  async function sendUncovered(placed: PlacedTask[]): Promise<void> {
     const fallback: TaskObservation[] = [];
-    for (const { key, observation } of read.tasks) {
+    for (const { key, observation } of placed) {
       if (snapshotKeys.has(key)) continue;
       const signature = JSON.stringify(observation);
       if (sentSignatures.get(key) === signature) continue;
@@ -317,8 +371,7 @@ export function runAdapter(ctx: ContentScriptContext, adapter: SiteAdapter): voi
     await observe(valid);
   }
 
-  async function reportHealth(read: PageRead): Promise<void> {
-    const { health } = read;
+  async function reportHealth(health: AdapterHealth): Promise<void> {
     const report: HealthReport = {
       site: adapter.site,
       pageUrl,
@@ -383,7 +436,13 @@ export function runAdapter(ctx: ContentScriptContext, adapter: SiteAdapter): voi
       }
       return;
     }
-    for (const p of shown) drawQueue.add(p.container);
+    drawSoon(shown.map((p) => p.container));
+  }
+
+  /** Queues cards to be drawn in slices from the next task (their reads are taken, or read again, then). */
+  function drawSoon(containers: Element[]): void {
+    if (ctx.isInvalid || containers.length === 0) return;
+    for (const container of containers) drawQueue.add(container);
     if (drawTimer === undefined) drawTimer = ctx.setTimeout(() => drawSlice(DRAW_SLICE_MS), 0);
   }
 
@@ -391,10 +450,10 @@ export function runAdapter(ctx: ContentScriptContext, adapter: SiteAdapter): voi
     drawTimer = undefined;
     if (ctx.isInvalid) return;
     const until = performance.now() + budgetMs;
-    for (const container of drawQueue) {
-      if (performance.now() >= until) break;
-      drawQueue.delete(container);
-      drawLatest(container);
+    while (drawQueue.size > 0 && performance.now() < until) {
+      // A few cards at a time: those whose read was let go are read again together (see `placedOf`).
+      const batch = [...take(drawQueue, DRAW_BATCH)];
+      for (const placed of want(placedOf(batch))) decorate(placed);
     }
     if (drawQueue.size > 0) drawTimer = ctx.setTimeout(() => drawSlice(DRAW_SLICE_MS), 0);
   }
@@ -496,7 +555,7 @@ export function runAdapter(ctx: ContentScriptContext, adapter: SiteAdapter): voi
         // The health report now knows whether the JSON could be read; an adapter that places more with
         // the JSON (Asana resolves initials-only avatars to people) reads the page again.
         if (adapter.readsSnapshot) schedule();
-        else if (lastRead) void reportHealth(lastRead);
+        else if (lastRead) void reportHealth(lastRead.health);
       });
     pendingSnapshot = loading;
     onScreenFirst = true;
@@ -569,4 +628,20 @@ async function validInSlices(observations: TaskObservation[]): Promise<TaskObser
 /** Leeway hosts of one kind that belong to this container itself, not to an item nested in it. */
 function ownHosts(container: Element, kind: 'task' | 'contractor'): Element[] {
   return [...container.querySelectorAll(`[data-leeway="${kind}"]`)];
+}
+
+/** Each card's task key, by container: what a read of the page is reduced to while it waits for the site's JSON. */
+function keysByContainer(placed: PlacedTask[]): Map<Element, string> {
+  return new Map(placed.map((p) => [p.container, p.key]));
+}
+
+/** Takes up to `count` items out of a set, first in first out. */
+function take<T>(items: Set<T>, count: number): T[] {
+  const taken: T[] = [];
+  for (const item of items) {
+    if (taken.length === count) break;
+    taken.push(item);
+  }
+  for (const item of taken) items.delete(item);
+  return taken;
 }

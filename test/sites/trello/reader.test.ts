@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import { TaskObservationSchema } from '@/utils/model/observation';
+import { readToEnd } from '@/utils/slices';
 import { boardReader, parseMemberLabel, readBoard, shortLinkFromHref, toObservations, type DomCard } from '@/utils/sites/trello/reader';
 import { matchTrelloRoute } from '@/utils/sites/trello/routes';
 import { generateBoardHtml, generateBoardModel } from '../../fixtures/trello/generate-board';
@@ -249,6 +250,42 @@ describe('boardReader: the same read, a slice at a time', () => {
     expect(read.cards).toEqual([]);
     expect(read.dialog?.shortLink).toBe(readBoard(dialogPage, { today: FIXTURE_TODAY, pageUrl: DIALOG_URL }).dialog?.shortLink);
     expect(read.dialog).not.toBeNull();
+  });
+
+  it('`containers` reads the cards given, as the whole read reads them, without the ones gone from the page', () => {
+    const fresh = parseHtml(generateBoardHtml({ cards: 200, seed: 7, today }));
+    const whole = readBoard(fresh, { today, pageUrl });
+    const given = whole.cards.filter((_, i) => i % 9 === 0).map((c) => c.element);
+    const gone = given[1]!;
+    gone.remove();
+    const some = boardReader(fresh, { today, pageUrl, containers: given });
+    while (some.readSome(() => false));
+    const read = some.finish();
+    expect(read.cards).toEqual(whole.cards.filter((c) => given.includes(c.element) && c.element !== gone));
+    expect(read.cards).toHaveLength(given.length - 1);
+  });
+
+  it('`containers` with `only`: both apply', () => {
+    const whole = readBoard(doc, { today, pageUrl });
+    const given = whole.cards.slice(0, 10).map((c) => c.element);
+    const some = boardReader(doc, { today, pageUrl, containers: given, only: (element) => element !== given[0] });
+    while (some.readSome(() => false));
+    expect(some.finish().cards.map((c) => c.shortLink)).toEqual(whole.cards.slice(1, 10).map((c) => c.shortLink));
+  });
+
+  it('`containers` reads the open card dialog only when it is given', () => {
+    const dialogPage = fixtureDocument('card-dialog.html');
+    const everything = readBoard(dialogPage, { today: FIXTURE_TODAY, pageUrl: DIALOG_URL });
+    // The dialog's own card front: the dialog takes what it does not show (the list) from it.
+    const front = everything.cards.find((c) => c.shortLink === everything.dialog!.shortLink)!.element;
+    const withoutDialog = readToEnd(boardReader(dialogPage, { today: FIXTURE_TODAY, pageUrl: DIALOG_URL, containers: [front] }));
+    expect(withoutDialog.dialog).toBeNull();
+    expect(withoutDialog.cards.map((c) => c.element)).toEqual([front]);
+    const withDialog = readToEnd(
+      boardReader(dialogPage, { today: FIXTURE_TODAY, pageUrl: DIALOG_URL, containers: [front, everything.dialog!.element] }),
+    );
+    expect(withDialog.dialog).toEqual(everything.dialog);
+    expect(withDialog.cards.map((c) => c.element)).toEqual([front]);
   });
 
   it('an empty page: nothing to read, and an empty read', () => {

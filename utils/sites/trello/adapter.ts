@@ -42,11 +42,11 @@ export const trelloAdapter: SiteAdapter = {
  * Reads the board a slice at a time, placing each card as it is read: placing 1,000 cards at the end (an observation
  * and a slot query each) was itself 25–35 ms on top of the last slice, and 5,000 made it a 140 ms task.
  */
-function readGradually(document: Document, { today, pageUrl, only }: ReadContext): GradualRead {
+function readGradually(document: Document, { today, pageUrl, only, containers }: ReadContext): GradualRead {
   /** One observation per card: a card shown twice (a mirror) shares the first one's. */
   const byShortLink = new Map<string, TaskObservation>();
   const placed: { item: DomCard | DomDialog; slot: Element }[] = [];
-  const reader = boardReader(document, { today, pageUrl, only }, (card) => {
+  const reader = boardReader(document, { today, pageUrl, only, containers }, (card) => {
     if (!byShortLink.has(card.shortLink)) {
       const observation = toObservations([card], null, { pageUrl, boardName: reader.boardName })[0];
       if (!observation) return;

@@ -78,6 +78,8 @@ export interface ReadOptions {
   pageUrl: string;
   /** Only the card fronts this accepts are read (the dialog always is). */
   only?: (element: Element) => boolean;
+  /** The card fronts to read, when known (see `ReadContext.containers`): the page is not searched for them. */
+  containers?: readonly Element[];
 }
 
 const collapse = (text: string | null | undefined) => (text ?? '').replace(/\s+/g, ' ').trim();
@@ -265,9 +267,13 @@ export function boardReader(
   onCard: (card: DomCard) => void = () => {},
 ): { boardName: string | null; readSome: Step; finish(): BoardRead } {
   const missing = newMissing();
+  // Given the containers, the dialog is read only when it is one of them: looking for it (three selectors that
+  // match nothing on a board without one) goes through the whole page.
+  const given = opts.containers?.filter((element) => element.isConnected);
+  const readsDialog = !given || given.some((element) => matchesAny(element, S.cardDialog));
   let elements: Element[] = [];
   try {
-    elements = queryAllFirst(root, S.cardItem);
+    elements = given ? given.filter((element) => !matchesAny(element, S.cardDialog)) : queryAllFirst(root, S.cardItem);
     if (opts.only) elements = elements.filter(opts.only);
   } catch {
     elements = [];
@@ -289,7 +295,7 @@ export function boardReader(
     finish() {
       let dialog: DomDialog | null = null;
       try {
-        dialog = readDialog(root, opts, cards, missing);
+        if (readsDialog) dialog = readDialog(root, opts, cards, missing);
       } catch {
         missing.card++;
       }
