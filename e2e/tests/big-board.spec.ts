@@ -38,6 +38,8 @@ test('a big board: chips near the viewport at once, the rest only as the owner s
   await lastCard.scrollIntoViewIfNeeded();
   await expect(lastCard.locator('[data-leeway="task"]')).toHaveCount(1);
   await expect(lastCard.locator('[data-leeway="task"]')).not.toHaveAttribute('data-pending', { timeout: 30_000 });
+  // No chip is left drawn from the page alone, near the screen or not (a card may have moved away before its view came).
+  await expect(page.locator('[data-leeway="task"][data-pending]')).toHaveCount(0);
   // Still exactly one chip per decorated card.
   const perCard = await page.locator(CARD).evaluateAll((cards) => cards.map((c) => c.querySelectorAll('[data-leeway="task"]').length));
   expect(perCard.every((n) => n <= 1)).toBe(true);
@@ -109,6 +111,7 @@ test('a big board without its JSON: every card reaches the history from the page
   await expect.poll(async () => (await exported(options)).tasks.length, { timeout: 30_000 }).toBe(600);
   const keys = (await exported(options)).tasks.map((t) => t.key).sort();
   expect(keys).toEqual(board.cards.map((c) => `trello:${c.shortLink}`).sort());
+  await expect(page.locator('[data-leeway="task"][data-pending]')).toHaveCount(0);
 
   // A card far down, read again when the owner scrolls to it: the due the page shows, then the background's view.
   const far = board.cards.filter((c) => c.due && !c.dueTextOverride && !c.dueComplete).at(-1)!;

@@ -53,8 +53,9 @@ const READ_SLICE_MS = 15;
 const ON_SCREEN_BUDGET_MS = 8;
 /** How long the first read waits for the page to render a frame before it reads without favouring the screen. */
 const FRAME_PATIENCE_MS = 200;
-/** Redrawing chips as views arrive: at most this long per task (see `draw`), this many cards between checks. */
+/** Redrawing chips as views arrive: at most this long per task (see `draw`). */
 const DRAW_SLICE_MS = 30;
+/** Cards whose read was let go are read again this many at a time when they are drawn (see `drawSlice`). */
 const DRAW_BATCH = 20;
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -77,7 +78,7 @@ export function runAdapter(ctx: ContentScriptContext, adapter: SiteAdapter): voi
   const wantedPeople = new Set<string>();
   /**
    * The latest read of each card, by container: every card's on a board of up to DECORATE_ALL_UP_TO cards; on a
-   * bigger one only those near the viewport (and those the observer has yet to report on). A card's read is
+   * bigger one only those near the viewport or with a chip (and those the observer has yet to report on). A card's read is
    * about 0.6 KB (its observation, title, people): 3 MB on a 5,000-card board. The others are read again when
    * they come near (`placedOf`).
    */
@@ -107,7 +108,8 @@ export function runAdapter(ctx: ContentScriptContext, adapter: SiteAdapter): voi
   let reloadTimer: number | undefined;
 
   const near = watchNearViewport((onScreen, around, away) => {
-    if (!keepEveryRead) for (const element of away) placements.delete(element);
+    // A card that has its chip keeps its read: the chip is redrawn when its view comes, wherever the card is then.
+    if (!keepEveryRead) for (const element of away) if (!decorated.has(element)) placements.delete(element);
     // What the owner sees now, at once; the margin's cards (two to four times as many on a board) are there so
     // that chips are ready before they scroll in, and are drawn in slices: in one go they took 60–75 ms.
     draw(placedOf(onScreen));
@@ -297,7 +299,7 @@ export function runAdapter(ctx: ContentScriptContext, adapter: SiteAdapter): voi
       const reportedSoon = near.watch(placed.container);
       const isNear = near.isNear(placed.container);
       if (isNear) nearNow.push(placed);
-      if (keepEveryRead || isNear || reportedSoon) placements.set(placed.container, placed);
+      if (keepEveryRead || isNear || reportedSoon || decorated.has(placed.container)) placements.set(placed.container, placed);
     }
     draw(nearNow);
     const mine = ++generation;
@@ -450,12 +452,26 @@ export function runAdapter(ctx: ContentScriptContext, adapter: SiteAdapter): voi
     drawTimer = undefined;
     if (ctx.isInvalid) return;
     const until = performance.now() + budgetMs;
-    while (drawQueue.size > 0 && performance.now() < until) {
-      // A few cards at a time: those whose read was let go are read again together (see `placedOf`).
-      const batch = [...take(drawQueue, DRAW_BATCH)];
-      for (const placed of want(placedOf(batch))) decorate(placed);
+    for (const container of drawQueue) {
+      if (performance.now() >= until) break;
+      // A card whose read was let go is read again together with the next few queued like it (see `placedOf`).
+      if (!placements.has(container)) placedOf(unreadAmong(drawQueue, DRAW_BATCH));
+      drawQueue.delete(container);
+      const placed = placements.get(container);
+      if (placed) for (const shown of want([placed])) decorate(shown);
     }
     if (drawQueue.size > 0) drawTimer = ctx.setTimeout(() => drawSlice(DRAW_SLICE_MS), 0);
+  }
+
+  /** Those among the first `count` of these cards whose read was let go. */
+  function unreadAmong(containers: Iterable<Element>, count: number): Element[] {
+    const unread: Element[] = [];
+    let seen = 0;
+    for (const container of containers) {
+      if (seen++ === count) break;
+      if (!placements.has(container)) unread.push(container);
+    }
+    return unread;
   }
 
   /** Draws a card's chip from its latest read (the page may have re-rendered it since it was queued). */
@@ -633,15 +649,4 @@ function ownHosts(container: Element, kind: 'task' | 'contractor'): Element[] {
 /** Each card's task key, by container: what a read of the page is reduced to while it waits for the site's JSON. */
 function keysByContainer(placed: PlacedTask[]): Map<Element, string> {
   return new Map(placed.map((p) => [p.container, p.key]));
-}
-
-/** Takes up to `count` items out of a set, first in first out. */
-function take<T>(items: Set<T>, count: number): T[] {
-  const taken: T[] = [];
-  for (const item of items) {
-    if (taken.length === count) break;
-    taken.push(item);
-  }
-  for (const item of taken) items.delete(item);
-  return taken;
 }
