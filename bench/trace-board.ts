@@ -4,14 +4,15 @@
  * (script evaluation by URL, function calls, style, layout, parsing). A diagnostic for issue #7, not a benchmark:
  * `npx tsx bench/trace-board.ts [cards] [--reload] [--floor] [--app] [--runs N]`.
  *
- * With `--runs N` it loads the board N times (one browser, a new tab each time) and prints, per run, Leeway's
+ * With `--runs N` it loads the board N times (first loads: a fresh profile each, so each is a first visit with an
+ * empty history; reloads: one browser, a new tab each time) and prints, per run, Leeway's
  * start-up task (the one that compiles and evaluates the content script) and every task over 50 ms with Leeway's
  * script in it, then their medians: the start-up is the one Leeway task whose size is not cut by a time budget.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { chromium } from '@playwright/test';
+import { chromium, type BrowserContext } from '@playwright/test';
 import { CHROMIUM, launchWithExtension, todayIso } from '../e2e/support/extension';
 import { serveTrello } from '../e2e/support/fake-trello';
 import { generateBoardModel } from '../test/fixtures/trello/generate-board';
@@ -41,13 +42,24 @@ const DETAIL_MS = Number(process.env.TRACE_DETAIL_MS ?? 2);
 
 const board = generateBoardModel({ cards, seed: 3, today: todayIso() });
 const url = `https://trello.com/b/${board.shortLink}/${board.slug}`;
-const profile = mkdtempSync(path.join(tmpdir(), 'leeway-trace-'));
-const context = floor
-  ? await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, viewport: { width: 1280, height: 800 }, args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update'] })
-  : (await launchWithExtension(profile)).context;
+/** A browser with a fresh profile (so a first load finds an empty history), serving the board. */
+async function openBrowser(): Promise<{ context: BrowserContext; close(): Promise<void> }> {
+  const profile = mkdtempSync(path.join(tmpdir(), 'leeway-trace-'));
+  const context = floor
+    ? await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, viewport: { width: 1280, height: 800 }, args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update'] })
+    : (await launchWithExtension(profile)).context;
+  await serveTrello(context, board, { render });
+  return {
+    context,
+    async close() {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
 
 /** One load of the board under a trace: the page's main-thread events and what its Long Tasks API reported. */
-async function traceOneLoad(): Promise<{ onMain: TraceEvent[]; reported: { start: number; duration: number }[] }> {
+async function traceOneLoad(context: BrowserContext): Promise<{ onMain: TraceEvent[]; reported: { start: number; duration: number }[] }> {
   const page = await context.newPage();
   // What the page's own Long Tasks API reports (the bench counts these), to set against the trace.
   await page.addInitScript(() => {
@@ -140,13 +152,18 @@ function describeTask(onMain: TraceEvent[], task: TraceEvent, navStart: number):
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
 
+// A first load is a first visit each time (a fresh profile per run); reloads share one browser.
+let browser = await openBrowser();
 try {
-  await serveTrello(context, board, { render });
   if (runs > 0) {
     const startups: number[] = [];
     const leewayLong: number[] = [];
     for (let run = 1; run <= runs; run++) {
-      const { onMain } = await traceOneLoad();
+      if (run > 1 && !reload) {
+        await browser.close();
+        browser = await openBrowser();
+      }
+      const { onMain } = await traceOneLoad(browser.context);
       const navStart = Math.min(...onMain.filter((e) => e.name === 'ParseHTML').map((e) => e.ts));
       const tasks = outermostTasks(onMain);
       const startup = tasks.find((t) => onMain.some((e) => within(t, e) && e.name === 'EvaluateScript' && scriptUrl(e).includes('/content-scripts/')));
@@ -160,7 +177,7 @@ try {
     }
     console.log(`${cards} cards, ${reload ? 'reload' : 'first load'}${render === 'app' ? ', put in by the page' : ''}, ${runs} runs: start-up task median ${median(startups).toFixed(0)} ms (${startups.map((d) => d.toFixed(0)).join(', ')}); tasks over ${LONG_MS} ms made long by Leeway: median ${median(leewayLong)} (${leewayLong.join(', ')})`);
   } else {
-    const { onMain, reported } = await traceOneLoad();
+    const { onMain, reported } = await traceOneLoad(browser.context);
     const navStart = Math.min(...onMain.filter((e) => e.name === 'ParseHTML').map((e) => e.ts));
     const tasks = outermostTasks(onMain).filter((e) => e.dur! > LONG_MS * 1000);
     console.log(`Long Tasks API in the page: ${reported.map((t) => `${t.start} ms (${t.duration} ms)`).join(', ') || 'none'}`);
@@ -168,6 +185,5 @@ try {
     for (const task of tasks) console.log(`- ${describeTask(onMain, task, navStart)}`);
   }
 } finally {
-  await context.close();
-  rmSync(profile, { recursive: true, force: true });
+  await browser.close();
 }
