@@ -78,11 +78,12 @@ export function runAdapter(ctx: ContentScriptContext, adapter: SiteAdapter): voi
   const wantedPeople = new Set<string>();
   /**
    * The latest read of each card, by container: every card's on a board of up to DECORATE_ALL_UP_TO cards; on a
-   * bigger one only those near the viewport or with a chip (and those the observer has yet to report on). A card's read is
-   * about 0.6 KB (its observation, title, people): 3 MB on a 5,000-card board. The others are read again when
-   * they come near (`placedOf`).
+   * bigger one only those near the viewport or with a chip (and those the observer has yet to report on). A card's
+   * read is about 0.6 KB (its observation, title, people): 3 MB on a 5,000-card board. The others are read again
+   * when they come near (`placedOf`).
    */
   let placements = new Map<Element, PlacedTask>();
+  /** False on a big board, whose cards away from the screen are not kept in `placements`. */
   let keepEveryRead = true;
   /** The latest whole read of the page: its health (reported again once the site's JSON has been tried). */
   let lastRead: { health: AdapterHealth; taskCount: number } | null = null;
@@ -115,6 +116,7 @@ export function runAdapter(ctx: ContentScriptContext, adapter: SiteAdapter): voi
     draw(placedOf(onScreen));
     drawSoon(around);
   });
+  ctx.onInvalidated(() => near.disconnect());
 
   /** The reads of these cards; those whose read was let go are read again (only they, and only if still on the page). */
   function placedOf(containers: Iterable<Element>): PlacedTask[] {
@@ -129,7 +131,6 @@ export function runAdapter(ctx: ContentScriptContext, adapter: SiteAdapter): voi
     }
     return all.flatMap((element) => placements.get(element) ?? []);
   }
-  ctx.onInvalidated(() => near.disconnect());
 
   /** Views asked for since the last request went out: one request per turn of the event loop, however many cards arrive. */
   const pendingViews = { tasks: new Set<string>(), people: new Set<string>(), timer: undefined as number | undefined };
@@ -329,7 +330,8 @@ export function runAdapter(ctx: ContentScriptContext, adapter: SiteAdapter): voi
   /**
    * The site's JSON is the truth for the tasks it covers; the DOM only fills the gaps (once the JSON had its chance).
    * While the JSON is on its way only the cards' keys are kept, not their reads (megabytes on a big board); the
-   * cards it turns out not to cover are read again.
+   * cards it turns out not to cover are read again. (Two functions that wait, each given only what it needs: a
+   * closure over `read` would keep the whole read alive while the JSON is awaited.)
    */
   function sendDomFallback(read: PageRead): void {
     const readGradually = adapter.readPageGradually;
@@ -352,7 +354,8 @@ export function runAdapter(ctx: ContentScriptContext, adapter: SiteAdapter): voi
     for (const [container, key] of keyOf) if (!snapshotKeys.has(key) && container.isConnected) uncovered.add(container);
     keyOf.clear();
     if (ctx.isInvalid || uncovered.size === 0) return;
-    const again = readGradually(document, { today: todayLocal(), pageUrl, only: (element) => uncovered.has(element) });
+    const containers = [...uncovered];
+    const again = readGradually(document, { today: todayLocal(), pageUrl, only: (element) => uncovered.has(element), containers });
     await runInSlices(again.readSome, { budgetMs: READ_SLICE_MS, stopped: () => ctx.isInvalid });
     if (!ctx.isInvalid) await sendUncovered(again.finish().tasks);
   }
