@@ -339,8 +339,12 @@ export function runAdapter(ctx: ContentScriptContext, adapter: SiteAdapter): voi
    */
   function sendDomFallback(read: PageRead): void {
     const readGradually = adapter.readPageGradually;
-    if (pendingSnapshot && readGradually) void sendUncoveredOnceKnown(pendingSnapshot, keysByContainer(read.tasks), readGradually);
-    else void sendUncoveredAfter(pendingSnapshot, read.tasks);
+    if (pendingSnapshot && readGradually) {
+      const keyOf = new Map(read.tasks.map((placed) => [placed.container, placed.key]));
+      void sendUncoveredOnceKnown(pendingSnapshot, keyOf, readGradually);
+    } else {
+      void sendUncoveredAfter(pendingSnapshot, read.tasks);
+    }
   }
 
   async function sendUncoveredAfter(snapshot: Promise<void> | null, placed: PlacedTask[]): Promise<void> {
@@ -675,9 +679,4 @@ async function validInSlices(observations: TaskObservation[]): Promise<TaskObser
 /** Leeway hosts of one kind that belong to this container itself, not to an item nested in it. */
 function ownHosts(container: Element, kind: 'task' | 'contractor'): Element[] {
   return [...container.querySelectorAll(`[data-leeway="${kind}"]`)];
-}
-
-/** Each card's task key, by container: what a read of the page is reduced to while it waits for the site's JSON. */
-function keysByContainer(placed: PlacedTask[]): Map<Element, string> {
-  return new Map(placed.map((p) => [p.container, p.key]));
 }
