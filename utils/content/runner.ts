@@ -53,9 +53,9 @@ const READ_SLICE_MS = 15;
 const ON_SCREEN_BUDGET_MS = 8;
 /** How long the first read waits for the page to render a frame before it reads without favouring the screen. */
 const FRAME_PATIENCE_MS = 200;
-/** Redrawing chips as views arrive: at most this long per task (see `draw`). */
+/** Drawing the cards queued to be drawn soon (margin cards, views that arrived): at most this long per task (see `drawSoon`). */
 const DRAW_SLICE_MS = 30;
-/** Cards that came onto the screen: drawn at once while the task has taken less than this (see `drawOnScreen`). */
+/** Cards that came onto the screen: drawn at once while the task has taken less than this (see `draw`). */
 const ON_SCREEN_DRAW_MS = 30;
 /** Cards whose read was let go are read again this many at a time when they are drawn (see `drawSlice`). */
 const DRAW_BATCH = 20;
@@ -114,10 +114,10 @@ export function runAdapter(ctx: ContentScriptContext, adapter: SiteAdapter): voi
     const started = performance.now();
     // A card that has its chip keeps its read: the chip is redrawn when its view comes, wherever the card is then.
     if (!keepEveryRead) for (const element of away) if (!decorated.has(element)) placements.delete(element);
-    // What the owner sees now, at once (see `drawOnScreen`); the margin's cards (two to four times as many on a
-    // board) are there so that chips are ready before they scroll in, and are drawn in slices: in one go they took
-    // 60–75 ms.
-    drawOnScreen(onScreen, started);
+    // What the owner sees now, at once as long as this task stays short (see `draw`); the margin's cards (two to four
+    // times as many on a board) are there so that chips are ready before they scroll in, and are drawn in slices: in
+    // one go they took 60–75 ms.
+    draw(placedOf(onScreen), { budgetMs: ON_SCREEN_DRAW_MS, since: started });
     drawSoon(around);
   });
   ctx.onInvalidated(() => near.disconnect());
@@ -163,11 +163,10 @@ export function runAdapter(ctx: ContentScriptContext, adapter: SiteAdapter): voi
     // missing, because its card scrolled away before the view came. Cards they do not concern are left alone.
     const taskKeys = new Set(views.tasks.map((t) => t.key));
     const personIds = new Set(views.contractors.map((c) => c.id));
-    draw(
-      [...placements.values()].filter(
-        (p) => decorated.has(p.container) && (taskKeys.has(p.key) || p.people.some((person) => personIds.has(person.contractorId))),
-      ),
-      'next task',
+    drawSoon(
+      [...placements.values()]
+        .filter((p) => decorated.has(p.container) && (taskKeys.has(p.key) || p.people.some((person) => personIds.has(person.contractorId))))
+        .map((p) => p.container),
     );
     for (const person of standalone) if (personIds.has(person.contractorId)) badge(person, person.element.parentElement ?? document.body);
   }
@@ -433,44 +432,31 @@ export function runAdapter(ctx: ContentScriptContext, adapter: SiteAdapter): voi
   let drawTimer: number | undefined;
 
   /**
-   * Cards on screen (`at once`) are drawn in this task, all of them: spreading them over tasks let the browser
-   * paint the board between slices (100–300 ms a frame on a big board), so the owner waited several frames for
-   * one screen of chips. The rest (`next task`: cards in the margin around the screen, views arriving in a reply)
-   * are drawn in slices of at most DRAW_SLICE_MS starting in the next task (a reply's own task has just parsed
-   * its views). Drawing a card at once takes it out of the queue.
+   * Draws cards in this task: those on screen. Spreading them over tasks let the browser paint the board between
+   * slices (100–300 ms a frame on a big board), so the owner waited several frames for one screen of chips. With a
+   * budget (cards that came onto the screen: in a quiet tab a screen of about 50 chips takes 16–22 ms, on a loaded
+   * machine 53–60 ms, a long task), the cards left once the task has run that long are the first drawn in the next.
+   * The rest (cards in the margin around the screen, views arriving in a reply) go to `drawSoon`. Drawing a card
+   * takes it out of that queue.
    */
-  function draw(placed: PlacedTask[], when: 'at once' | 'next task' = 'at once'): void {
+  function draw(placed: PlacedTask[], { budgetMs = Number.POSITIVE_INFINITY, since = performance.now() } = {}): void {
     if (ctx.isInvalid || placed.length === 0) return;
-    const shown = want(placed);
-    if (when === 'at once') {
-      for (const p of shown) {
-        drawQueue.delete(p.container);
-        drawLatest(p.container);
-      }
-      return;
-    }
-    drawSoon(shown.map((p) => p.container));
-  }
-
-  /**
-   * The cards that came onto the screen, drawn in this task as long as it has taken under ON_SCREEN_DRAW_MS; any
-   * left are the first drawn in the next. In a quiet tab a screen of chips (about 50) takes 16–22 ms and goes in
-   * one piece, one paint; on a loaded machine the same took 53–60 ms, a long task on the page.
-   */
-  function drawOnScreen(containers: Element[], started: number): void {
     const late: Element[] = [];
-    for (const placed of want(placedOf(containers))) {
-      if (late.length > 0 || performance.now() - started > ON_SCREEN_DRAW_MS) {
-        late.push(placed.container);
+    for (const shown of want(placed)) {
+      if (late.length > 0 || performance.now() - since > budgetMs) {
+        late.push(shown.container);
         continue;
       }
-      drawQueue.delete(placed.container);
-      decorate(placed);
+      drawQueue.delete(shown.container);
+      decorate(shown);
     }
     drawSoon(late, 'first');
   }
 
-  /** Queues cards to be drawn in slices from the next task (their reads are taken, or read again, then). */
+  /**
+   * Queues cards to be drawn in slices of at most DRAW_SLICE_MS from the next task (a reply's own task has just
+   * parsed its views), each from its latest read (taken, or read again, then).
+   */
   function drawSoon(containers: Element[], where: 'first' | 'last' = 'last'): void {
     if (ctx.isInvalid || containers.length === 0) return;
     if (where === 'first') {
@@ -507,12 +493,6 @@ export function runAdapter(ctx: ContentScriptContext, adapter: SiteAdapter): voi
       if (!placements.has(container)) unread.push(container);
     }
     return unread;
-  }
-
-  /** Draws a card's chip from its latest read (the page may have re-rendered it since it was queued). */
-  function drawLatest(container: Element): void {
-    const placed = placements.get(container);
-    if (placed && container.isConnected) decorate(placed);
   }
 
   function decorate(placed: PlacedTask): void {
