@@ -37,6 +37,24 @@ export async function launchWithExtension(userDataDir: string, options: { headle
   return { context, extensionId, serviceWorker };
 }
 
+/**
+ * Resolves once the extension has done its install-time work: the date kit it makes for pages (see
+ * `utils/overlay/date-kit.ts`, 10–40 ms of the worker's time, once). An owner opens a board some time after installing;
+ * the benchmarks' first visits wait for it too, so that it does not run alongside the page they measure.
+ */
+export async function installSettled(serviceWorker: Worker, timeoutMs = 10_000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const stored = await serviceWorker.evaluate(async () => {
+      const { chrome } = globalThis as unknown as { chrome: { storage: { local: { get(key: string): Promise<Record<string, unknown>> } } } };
+      return (await chrome.storage.local.get('dateKit')).dateKit;
+    });
+    if (stored) return;
+    if (Date.now() > until) throw new Error(`the extension stored no date kit within ${timeoutMs} ms of starting`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
 export function todayIso(): string {
   const now = new Date();
   const pad = (n: number) => String(n).padStart(2, '0');

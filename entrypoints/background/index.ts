@@ -8,6 +8,7 @@ import { firstScreenItem, firstScreenOf } from '@/utils/overview-snapshot';
 import { registerTrackMenu } from './track-menu';
 import { registerAlerts } from './alerts';
 import { historyRevisionItem, loadSettings, settingsItem } from '@/utils/settings';
+import { refreshDateKit } from '@/utils/overlay/date-kit-storage';
 
 export default defineBackground(() => {
   // The service worker may be stopped at any moment: nothing lives only here except a lazily opened
@@ -39,6 +40,9 @@ export default defineBackground(() => {
 
   registerTrackMenu();
   registerAlerts({ overview: service.overview, db, settings: loadSettings, now: () => new Date() });
+
+  // Pages format dates from this kit instead of making their own `Intl.DateTimeFormat` (see `date-kit.ts`).
+  void refreshDateKit({ language: navigator.language, today: new Date() }).catch(() => {});
 
   // Registered synchronously so a message that wakes the worker is not missed.
   browser.runtime.onMessage.addListener((message: unknown, sender) => service.handle(message, { tabId: sender.tab?.id }));

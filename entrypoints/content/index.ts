@@ -1,5 +1,7 @@
 import { defineContentScript } from '#imports';
 import { runAdapter } from '@/utils/content/runner';
+import { useDateKit } from '@/utils/overlay/format';
+import { loadDateKit } from '@/utils/overlay/date-kit-storage';
 import { loadSettings } from '@/utils/settings';
 import { adapterForUrl, SITE_ADAPTERS } from '@/utils/sites/registry';
 
@@ -15,8 +17,9 @@ export default defineContentScript({
   async main(ctx) {
     const adapter = adapterForUrl(location.href);
     if (!adapter) return;
-    const settings = await loadSettings();
+    const [settings, dateKit] = await Promise.all([loadSettings(), loadDateKit(navigator.language)]);
     if (adapter.site in settings.sites && !settings.sites[adapter.site as keyof typeof settings.sites]) return;
+    useDateKit(dateKit);
     runAdapter(ctx, adapter);
   },
 });

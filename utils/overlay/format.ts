@@ -1,24 +1,36 @@
 /** Formatting for what the owner reads. Calendar dates are formatted in UTC so no time zone shifts them. */
 
+import { formatWithKit, LONG_DATE_OPTIONS, SHORT_DATE_OPTIONS, type DateKit } from './date-kit';
+
 /**
- * The formatters are made on first use, not when the module loads: the first `Intl.DateTimeFormat` of a page
- * loads the locale's data (20–40 ms), which would otherwise land in the content script's start-up task.
- * `prepareDateFormats` makes them ahead of need, in a task of the caller's choosing.
+ * Pages format dates from the date kit the background made (see `date-kit.ts`): the first `Intl.DateTimeFormat`
+ * of a page costs 15–47 ms in one task. Without a kit (or for a format it leaves out) the formatters are made on
+ * first use, not when the module loads; `prepareDateFormats` makes them ahead of need, in a task of the caller's
+ * choosing.
  */
+let kit: DateKit | null = null;
 let short: Intl.DateTimeFormat | undefined;
 let long: Intl.DateTimeFormat | undefined;
 
+/** Formats dates from this kit from now on (null: with `Intl`). */
+export function useDateKit(next: DateKit | null): void {
+  kit = next;
+}
+
+/** Makes the `Intl` formatters the kit does not stand in for. */
 export function prepareDateFormats(): void {
-  short ??= new Intl.DateTimeFormat(undefined, { month: 'short', day: 'numeric', timeZone: 'UTC' });
-  long ??= new Intl.DateTimeFormat(undefined, { weekday: 'long', month: 'long', day: 'numeric', year: 'numeric', timeZone: 'UTC' });
+  if (!kit?.short) short ??= new Intl.DateTimeFormat(undefined, SHORT_DATE_OPTIONS);
+  if (!kit?.long) long ??= new Intl.DateTimeFormat(undefined, LONG_DATE_OPTIONS);
 }
 
 export function shortDate(date: string): string {
+  if (kit?.short) return formatWithKit(kit.short, kit.digits, date);
   prepareDateFormats();
   return short!.format(new Date(`${date}T00:00:00Z`));
 }
 
 export function longDate(date: string): string {
+  if (kit?.long) return formatWithKit(kit.long, kit.digits, date);
   prepareDateFormats();
   return long!.format(new Date(`${date}T00:00:00Z`));
 }
