@@ -61,6 +61,19 @@ describe('what the content script carries', () => {
     expect(used.length).toBeGreaterThan(0);
     expect(used.filter((entry) => withLocale.has(entry.split(': ')[1]!))).toEqual([]);
   });
+
+  it('builds no zod schema when it loads: each is made on first use (`lazySchema`, see utils/model/lazy-schema.ts)', () => {
+    // A schema made at module level (`const X = z.…`, or a `z.lazy` wrapper, which is itself a zod object) runs zod's
+    // code in the script's start-up task.
+    const builtAtLoad = [...files].flatMap((file) =>
+      [...readFileSync(file, 'utf8').matchAll(/^(?:export )?const (\w+)(?:: [^=]+)? = (?:z\.|\{[^}]*?z\.lazy\()/gm)].map(
+        (m) => `${path.relative(ROOT, file)}: ${m[1]}`,
+      ),
+    );
+    const schemaFiles = [...files].filter((file) => readFileSync(file, 'utf8').includes('lazySchema('));
+    expect(schemaFiles.length).toBeGreaterThanOrEqual(6);
+    expect(builtAtLoad).toEqual([]);
+  });
 });
 
 describe('the background', () => {

@@ -1,10 +1,11 @@
 import * as z from 'zod/mini';
+import { lazySchema } from '../model/lazy-schema';
 import { SiteIdSchema } from '../model/observation';
 import { SITE_NAMES } from '../sites/names';
 
-// Built on first use (`z.lazy`): see `utils/model/observation.ts`.
+// Built on first use (`lazySchema`): see `utils/model/lazy-schema.ts`.
 /** What a content script says about how well it could read its page. */
-export const HealthReportSchema = z.lazy(() => z.object({
+export const HealthReportSchema = lazySchema(() => z.object({
   site: SiteIdSchema,
   pageUrl: z.string().check(z.maxLength(4000)),
   route: z.nullable(z.string().check(z.maxLength(100))),

@@ -1,11 +1,12 @@
 import * as z from 'zod/mini';
+import { lazySchema } from '../model/lazy-schema';
 import { CalendarDateSchema, ObservationBatchSchema } from '../model/observation';
 import { HealthReportSchema } from '../health/report';
 import { ContractorViewSchema, TaskViewSchema, ViewsSchema } from './views';
 
-// Built on first use (`z.lazy`): see `utils/model/observation.ts`. The content script never parses a request.
+// Built on first use (`lazySchema`): see `utils/model/lazy-schema.ts`. The content script never parses a request.
 /** A task the owner tracks by hand, from any page. */
-export const ManualTaskSchema = z.lazy(() => z.object({
+export const ManualTaskSchema = lazySchema(() => z.object({
   title: z.string().check(z.trim(), z.minLength(1, 'a title is needed'), z.maxLength(500)),
   url: z.string().check(z.maxLength(4000)),
   /** A known contractor (an identity key such as `trello:anaruiz`) … */
@@ -21,7 +22,7 @@ export type ManualTask = z.infer<typeof ManualTaskSchema>;
  * Every message between Leeway's contexts. The background parses each one with `RequestSchema` and
  * answers `{ ok: false, error }` for anything that does not parse; it never throws at a caller.
  */
-export const RequestSchema = z.lazy(() => z.discriminatedUnion('type', [
+export const RequestSchema = lazySchema(() => z.discriminatedUnion('type', [
   /** Content script → background: what a page shows. Answered with the views for those tasks. */
   z.object({
     type: z.literal('observe'),
@@ -79,7 +80,7 @@ export const RequestSchema = z.lazy(() => z.discriminatedUnion('type', [
 ]));
 export type Request = z.infer<typeof RequestSchema>;
 
-export const OverviewSchema = z.lazy(() => z.object({
+export const OverviewSchema = lazySchema(() => z.object({
   tasks: z.array(TaskViewSchema),
   contractors: z.array(ContractorViewSchema),
   /** Contractors on different sites whose names match: probably one person. */
@@ -88,7 +89,7 @@ export const OverviewSchema = z.lazy(() => z.object({
 export type Overview = z.infer<typeof OverviewSchema>;
 
 /** One row of a contractor's history table. */
-export const DeliveryRowSchema = z.lazy(() => z.object({
+export const DeliveryRowSchema = lazySchema(() => z.object({
   taskKey: z.string(),
   title: z.string(),
   site: z.string(),
@@ -103,34 +104,34 @@ export const DeliveryRowSchema = z.lazy(() => z.object({
 }));
 export type DeliveryRow = z.infer<typeof DeliveryRowSchema>;
 
-export const FailureSchema = z.object({ ok: z.literal(false), error: z.string() });
+export const FailureSchema = lazySchema(() => z.object({ ok: z.literal(false), error: z.string() }));
 
 export const ResponseSchemas = {
-  observe: z.lazy(() => z.union([z.object({ ok: z.literal(true), views: ViewsSchema }), FailureSchema])),
-  'get-views': z.lazy(() => z.union([z.object({ ok: z.literal(true), views: ViewsSchema }), FailureSchema])),
-  'report-health': z.lazy(() => z.union([z.object({ ok: z.literal(true) }), FailureSchema])),
-  'link-identity': z.lazy(() => z.union([z.object({ ok: z.literal(true) }), FailureSchema])),
-  'unlink-identity': z.lazy(() => z.union([z.object({ ok: z.literal(true) }), FailureSchema])),
-  'track-manual': z.lazy(() => z.union([z.object({ ok: z.literal(true), taskKey: z.string() }), FailureSchema])),
-  'set-done': z.lazy(() => z.union([z.object({ ok: z.literal(true) }), FailureSchema])),
-  'mark-checkpoint': z.lazy(() => z.union([z.object({ ok: z.literal(true) }), FailureSchema])),
-  'set-stakes': z.lazy(() => z.union([z.object({ ok: z.literal(true) }), FailureSchema])),
-  'mark-task': z.lazy(() => z.union([z.object({ ok: z.literal(true) }), FailureSchema])),
-  'get-contractor': z.lazy(() => z.union([
+  observe: lazySchema(() => z.union([z.object({ ok: z.literal(true), views: ViewsSchema }), FailureSchema])),
+  'get-views': lazySchema(() => z.union([z.object({ ok: z.literal(true), views: ViewsSchema }), FailureSchema])),
+  'report-health': lazySchema(() => z.union([z.object({ ok: z.literal(true) }), FailureSchema])),
+  'link-identity': lazySchema(() => z.union([z.object({ ok: z.literal(true) }), FailureSchema])),
+  'unlink-identity': lazySchema(() => z.union([z.object({ ok: z.literal(true) }), FailureSchema])),
+  'track-manual': lazySchema(() => z.union([z.object({ ok: z.literal(true), taskKey: z.string() }), FailureSchema])),
+  'set-done': lazySchema(() => z.union([z.object({ ok: z.literal(true) }), FailureSchema])),
+  'mark-checkpoint': lazySchema(() => z.union([z.object({ ok: z.literal(true) }), FailureSchema])),
+  'set-stakes': lazySchema(() => z.union([z.object({ ok: z.literal(true) }), FailureSchema])),
+  'mark-task': lazySchema(() => z.union([z.object({ ok: z.literal(true) }), FailureSchema])),
+  'get-contractor': lazySchema(() => z.union([
     z.object({ ok: z.literal(true), contractor: ContractorViewSchema, deliveries: z.array(DeliveryRowSchema) }),
     FailureSchema,
   ])),
-  'update-contractor': z.lazy(() => z.union([z.object({ ok: z.literal(true) }), FailureSchema])),
-  'set-excluded': z.lazy(() => z.union([z.object({ ok: z.literal(true) }), FailureSchema])),
-  'export-history': z.lazy(() => z.union([z.object({ ok: z.literal(true), json: z.string(), fileName: z.string() }), FailureSchema])),
-  'import-history': z.lazy(() => z.union([
+  'update-contractor': lazySchema(() => z.union([z.object({ ok: z.literal(true) }), FailureSchema])),
+  'set-excluded': lazySchema(() => z.union([z.object({ ok: z.literal(true) }), FailureSchema])),
+  'export-history': lazySchema(() => z.union([z.object({ ok: z.literal(true), json: z.string(), fileName: z.string() }), FailureSchema])),
+  'import-history': lazySchema(() => z.union([
     z.object({ ok: z.literal(true), summary: z.object({ contractors: z.number(), tasks: z.number(), events: z.number(), newEvents: z.number() }) }),
     FailureSchema,
   ])),
-  'export-deliveries-csv': z.lazy(() => z.union([z.object({ ok: z.literal(true), csv: z.string(), fileName: z.string() }), FailureSchema])),
-  'erase-history': z.lazy(() => z.union([z.object({ ok: z.literal(true) }), FailureSchema])),
-  'get-overview': z.lazy(() => z.union([z.object({ ok: z.literal(true), overview: OverviewSchema }), FailureSchema])),
-  'set-client-due': z.lazy(() => z.union([z.object({ ok: z.literal(true), task: z.nullable(TaskViewSchema) }), FailureSchema])),
+  'export-deliveries-csv': lazySchema(() => z.union([z.object({ ok: z.literal(true), csv: z.string(), fileName: z.string() }), FailureSchema])),
+  'erase-history': lazySchema(() => z.union([z.object({ ok: z.literal(true) }), FailureSchema])),
+  'get-overview': lazySchema(() => z.union([z.object({ ok: z.literal(true), overview: OverviewSchema }), FailureSchema])),
+  'set-client-due': lazySchema(() => z.union([z.object({ ok: z.literal(true), task: z.nullable(TaskViewSchema) }), FailureSchema])),
 } satisfies Record<Request['type'], z.ZodMiniType>;
 
 export type ResponseFor<T extends Request['type']> = z.infer<(typeof ResponseSchemas)[T]>;

@@ -1,16 +1,17 @@
 import * as z from 'zod/mini';
+import { lazySchema } from '../model/lazy-schema';
 import { CalendarDateSchema, SiteIdSchema } from '../model/observation';
 
 /** What the overlays and the popup show. Computed in the background, validated again where it is shown. */
 
-export const ZoneSchema = z.enum(['green', 'yellow', 'red', 'none', 'done']);
+export const ZoneSchema = lazySchema(() => z.enum(['green', 'yellow', 'red', 'none', 'done']));
 export type Zone = z.infer<typeof ZoneSchema>;
 
-export const GradeSchema = z.enum(['new', 'reliable', 'ok', 'watch']);
+export const GradeSchema = lazySchema(() => z.enum(['new', 'reliable', 'ok', 'watch']));
 export type Grade = z.infer<typeof GradeSchema>;
 
-// Built on first use (`z.lazy`): see `utils/model/observation.ts`.
-export const TaskViewSchema = z.lazy(() => z.object({
+// Built on first use (`lazySchema`): see `utils/model/lazy-schema.ts`.
+export const TaskViewSchema = lazySchema(() => z.object({
   key: z.string(),
   site: SiteIdSchema,
   title: z.string(),
@@ -58,7 +59,7 @@ export const TaskViewSchema = z.lazy(() => z.object({
 }));
 export type TaskView = z.infer<typeof TaskViewSchema>;
 
-export const ContractorViewSchema = z.lazy(() => z.object({
+export const ContractorViewSchema = lazySchema(() => z.object({
   /** The site identity this view was asked for (`trello:anaruiz`), as the page shows it. */
   id: z.string(),
   /** The contractor record behind it: several linked identities share one. */
@@ -84,7 +85,7 @@ export const ContractorViewSchema = z.lazy(() => z.object({
 }));
 export type ContractorView = z.infer<typeof ContractorViewSchema>;
 
-export const ViewsSchema = z.lazy(() => z.object({
+export const ViewsSchema = lazySchema(() => z.object({
   tasks: z.array(TaskViewSchema),
   contractors: z.array(ContractorViewSchema),
 }));

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { lazySchema } from './lazy-schema';
 
 /**
  * What a site adapter reports about the tasks it sees on a page. This is the contract between the
@@ -7,13 +8,13 @@ import * as z from 'zod/mini';
  */
 
 export const SITE_IDS = ['trello', 'asana', 'upwork', 'manual'] as const;
-export const SiteIdSchema = z.enum(SITE_IDS);
+export const SiteIdSchema = lazySchema(() => z.enum(SITE_IDS));
 export type SiteId = z.infer<typeof SiteIdSchema>;
 
 /** `YYYY-MM-DD`, a calendar date with no time zone. */
-export const CalendarDateSchema = z
-  .string()
-  .check(z.regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a YYYY-MM-DD date'), z.refine(isRealCalendarDate, 'not a real calendar date'));
+export const CalendarDateSchema = lazySchema(() =>
+  z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a YYYY-MM-DD date'), z.refine(isRealCalendarDate, 'not a real calendar date')),
+);
 
 /** `2026-02-31` matches the pattern but is no day; Date would silently roll it over to March. */
 function isRealCalendarDate(value: string): boolean {
@@ -22,31 +23,28 @@ function isRealCalendarDate(value: string): boolean {
 }
 
 /** An ISO-8601 instant with an explicit offset (as Trello's JSON gives it). */
-export const InstantSchema = z.iso.datetime({ offset: true });
+export const InstantSchema = lazySchema(() => z.iso.datetime({ offset: true }));
 
 /**
  * A due date as read from a page: either an exact instant (site JSON) or a calendar date (DOM text,
  * which carries no time of day). Consumers turn either into a local calendar date with `localDateOf`.
  */
-export const DueSchema = z.union([InstantSchema, CalendarDateSchema]);
+export const DueSchema = lazySchema(() => z.union([InstantSchema, CalendarDateSchema]));
 
 /** Where an observation comes from: the site's JSON, its page, or the owner typing it in (manual tasks). */
-export const SourceSchema = z.enum(['json', 'dom', 'owner']);
+export const SourceSchema = lazySchema(() => z.enum(['json', 'dom', 'owner']));
 export type ObservationSource = z.infer<typeof SourceSchema>;
 
-// Composite schemas are built on first use (`z.lazy`), not when the module loads: every page's content script
-// imports these, and building them all (with the views, messages and site JSON schemas) was the largest part of
-// the script's start-up task after compiling it, in a CPU profile of a 1,000-card board's load. Parsing through
-// `z.lazy` costs one call per value.
+// Every schema here is built on first use (`lazySchema`), not when the module loads: see `lazy-schema.ts`.
 /** A person as one site knows them. `handle` is the site's stable id (Trello username, Asana gid, Upwork ~ciphertext). */
-export const PersonRefSchema = z.lazy(() => z.object({
+export const PersonRefSchema = lazySchema(() => z.object({
   site: SiteIdSchema,
   handle: z.string().check(z.minLength(1), z.maxLength(200)),
   displayName: z.string().check(z.maxLength(500)),
 }));
 export type PersonRef = z.infer<typeof PersonRefSchema>;
 
-export const TaskObservationSchema = z.lazy(() => z.object({
+export const TaskObservationSchema = lazySchema(() => z.object({
   /** `<site>:<native id>`, e.g. `trello:AbC123xy`. */
   key: z.string().check(z.minLength(3), z.maxLength(300)),
   site: SiteIdSchema,
@@ -75,7 +73,7 @@ export type TaskObservation = z.infer<typeof TaskObservationSchema>;
  * A dated fact from a site's own history (Trello actions, Asana stories). Facts carry the site's own id
  * for the action so that seeing it twice adds nothing.
  */
-export const HistoryFactSchema = z.lazy(() => z.object({
+export const HistoryFactSchema = lazySchema(() => z.object({
   taskKey: z.string().check(z.minLength(3), z.maxLength(300)),
   /** The site's own id of the action/story. */
   factId: z.string().check(z.minLength(1), z.maxLength(200)),
@@ -87,7 +85,7 @@ export const HistoryFactSchema = z.lazy(() => z.object({
 }));
 export type HistoryFact = z.infer<typeof HistoryFactSchema>;
 
-export const ObservationBatchSchema = z.lazy(() => z.object({
+export const ObservationBatchSchema = lazySchema(() => z.object({
   site: SiteIdSchema,
   pageUrl: z.string().check(z.maxLength(4000)),
   observedAt: InstantSchema,

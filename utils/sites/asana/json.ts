@@ -6,6 +6,7 @@
  */
 import { eachInSlices } from '@/utils/slices';
 import * as z from 'zod/mini';
+import { lazySchema } from '../../model/lazy-schema';
 import type { HistoryFact, PersonRef, TaskObservation } from '@/utils/model/observation';
 import { CalendarDateSchema, HistoryFactSchema, InstantSchema, TaskObservationSchema } from '@/utils/model/observation';
 import { GID } from './routes';
@@ -42,12 +43,12 @@ export const LIMITS = {
 };
 
 // ---- schemas: only the fields we use; unknown fields are ignored so additions don't break us.
-// Objects are built on first use (`z.lazy`): see `utils/model/observation.ts`.
+// Built on first use (`lazySchema`): see `utils/model/lazy-schema.ts`.
 
-const GidSchema = z.string().check(z.regex(GID));
-const UserSchema = z.lazy(() => z.object({ gid: GidSchema, name: z.nullish(z.string()) }));
-const DatesSchema = z.lazy(() => z.nullish(z.object({ due_on: z.nullish(CalendarDateSchema), due_at: z.nullish(InstantSchema) })));
-const TaskSchema = z.lazy(() => z.object({
+const GidSchema = lazySchema(() => z.string().check(z.regex(GID)));
+const UserSchema = lazySchema(() => z.object({ gid: GidSchema, name: z.nullish(z.string()) }));
+const DatesSchema = lazySchema(() => z.nullish(z.object({ due_on: z.nullish(CalendarDateSchema), due_at: z.nullish(InstantSchema) })));
+const TaskSchema = lazySchema(() => z.object({
   gid: GidSchema,
   name: z.string(),
   assignee: z.nullish(UserSchema),
@@ -66,7 +67,7 @@ const TaskSchema = z.lazy(() => z.object({
   ),
   permalink_url: z.nullish(z.string()),
 }));
-const StorySchema = z.lazy(() => z.object({
+const StorySchema = lazySchema(() => z.object({
   gid: GidSchema,
   resource_subtype: z.string(),
   created_at: InstantSchema,
@@ -75,8 +76,8 @@ const StorySchema = z.lazy(() => z.object({
   old_dates: DatesSchema,
   assignee: z.nullish(UserSchema),
 }));
-const NextPageSchema = z.nullish(z.object({ offset: z.string().check(z.minLength(1)) }));
-const PageSchema = z.lazy(() => z.object({ data: z.array(z.unknown()), next_page: NextPageSchema }));
+const NextPageSchema = lazySchema(() => z.nullish(z.object({ offset: z.string().check(z.minLength(1)) })));
+const PageSchema = lazySchema(() => z.object({ data: z.array(z.unknown()), next_page: NextPageSchema }));
 
 export type AsanaTask = z.infer<typeof TaskSchema>;
 type AsanaStory = z.infer<typeof StorySchema>;

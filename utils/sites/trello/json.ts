@@ -5,6 +5,7 @@
  * changed format, network) yields null so the caller falls back to the DOM. Nothing here throws.
  */
 import * as z from 'zod/mini';
+import { lazySchema } from '../../model/lazy-schema';
 import type { HistoryFact, PersonRef, TaskObservation } from '@/utils/model/observation';
 import { HistoryFactSchema, InstantSchema, TaskObservationSchema } from '@/utils/model/observation';
 import { eachInSlices } from '@/utils/slices';
@@ -31,12 +32,12 @@ export const trelloUrls = {
 };
 
 // ---- schemas: only the fields we use; unknown fields are ignored so additions don't break us.
-// Objects are built on first use (`z.lazy`): see `utils/model/observation.ts`.
+// Built on first use (`lazySchema`): see `utils/model/lazy-schema.ts`.
 
-const ShortLinkSchema = z.string().check(z.regex(/^[A-Za-z0-9]{8}$/));
-const BoardSchema = z.lazy(() => z.object({ id: z.string().check(z.minLength(1)), name: z.string(), shortLink: ShortLinkSchema }));
-const MemberSchema = z.lazy(() => z.object({ id: z.string().check(z.minLength(1)), fullName: z.nullish(z.string()), username: z.string().check(z.minLength(1)) }));
-const CardSchema = z.lazy(() => z.object({
+const ShortLinkSchema = lazySchema(() => z.string().check(z.regex(/^[A-Za-z0-9]{8}$/)));
+const BoardSchema = lazySchema(() => z.object({ id: z.string().check(z.minLength(1)), name: z.string(), shortLink: ShortLinkSchema }));
+const MemberSchema = lazySchema(() => z.object({ id: z.string().check(z.minLength(1)), fullName: z.nullish(z.string()), username: z.string().check(z.minLength(1)) }));
+const CardSchema = lazySchema(() => z.object({
   id: z.string().check(z.minLength(1)),
   shortLink: ShortLinkSchema,
   name: z.string(),
@@ -53,8 +54,8 @@ const CardSchema = z.lazy(() => z.object({
     z.partial(z.object({ checkItems: z.optional(z.int().check(z.minimum(0))), checkItemsChecked: z.optional(z.int().check(z.minimum(0))) })),
   ),
 }));
-const ListSchema = z.lazy(() => z.object({ id: z.string().check(z.minLength(1)), name: z.string() }));
-const ActionSchema = z.lazy(() => z.object({
+const ListSchema = lazySchema(() => z.object({ id: z.string().check(z.minLength(1)), name: z.string() }));
+const ActionSchema = lazySchema(() => z.object({
   id: z.string().check(z.minLength(1)),
   type: z.string(),
   date: InstantSchema,
@@ -73,7 +74,7 @@ const ActionSchema = z.lazy(() => z.object({
   }),
 }));
 /** A due's previous value in an `updateCard:due` action. */
-const OldDueSchema = z.nullable(InstantSchema);
+const OldDueSchema = lazySchema(() => z.nullable(InstantSchema));
 
 type TrelloBoard = z.infer<typeof BoardSchema>;
 type TrelloCard = z.infer<typeof CardSchema>;
