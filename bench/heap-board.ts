@@ -12,7 +12,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type Page } from '@playwright/test';
-import { CHROMIUM, launchWithExtension, todayIso } from '../e2e/support/extension';
+import { CHROMIUM, installSettled, launchWithExtension, todayIso } from '../e2e/support/extension';
 import { serveTrello } from '../e2e/support/fake-trello';
 import { generateBoardModel } from '../test/fixtures/trello/generate-board';
 
@@ -81,7 +81,8 @@ const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true
 const without = await measure(await browser.newContext({ viewport: { width: 1280, height: 800 } }));
 await browser.close();
 const profile = mkdtempSync(path.join(tmpdir(), 'leeway-heap-board-'));
-const { context } = await launchWithExtension(profile);
+const { context, serviceWorker } = await launchWithExtension(profile);
+await installSettled(serviceWorker);
 const withLeeway = await measure(context);
 await context.close();
 rmSync(profile, { recursive: true, force: true });
