@@ -41,8 +41,11 @@ export default defineBackground(() => {
   registerTrackMenu();
   registerAlerts({ overview: service.overview, db, settings: loadSettings, now: () => new Date() });
 
-  // Pages format dates from this kit instead of making their own `Intl.DateTimeFormat` (see `date-kit.ts`).
-  void refreshDateKit({ language: navigator.language, today: new Date() }).catch(() => {});
+  // Pages format dates from this kit instead of making their own `Intl.DateTimeFormat` (see `date-kit.ts`). The
+  // browser's locale can only have changed when the browser (re)started.
+  const refreshKit = (checkLocale: boolean) => void refreshDateKit({ language: navigator.language, today: new Date(), checkLocale }).catch(() => {});
+  refreshKit(false);
+  browser.runtime.onStartup.addListener(() => refreshKit(true));
 
   // Registered synchronously so a message that wakes the worker is not missed.
   browser.runtime.onMessage.addListener((message: unknown, sender) => service.handle(message, { tabId: sender.tab?.id }));

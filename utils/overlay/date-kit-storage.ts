@@ -5,14 +5,17 @@ import { asDateKit, buildDateKit, DATE_KIT_VERSION, SHORT_DATE_OPTIONS, type Dat
 const dateKitItem = storage.defineItem<unknown>('local:dateKit', { fallback: null });
 
 /**
- * Background: makes the kit again when there is none yet, or it was made for another language, locale or kit version.
- * (Pages only compare `navigator.language`, which needs no `Intl`; the browser's locale, which `Intl` formats in,
- * can change without it, and is checked here, where `Intl` costs the page nothing.)
+ * Background: makes the kit again when there is none yet, or it was made for another language or kit version, and,
+ * with `checkLocale`, for another locale. Pages only compare `navigator.language`, which needs no `Intl`; the
+ * browser's locale, which `Intl` formats in, can change without it, but only when the browser restarts, so it is
+ * checked then (learning it makes an `Intl.DateTimeFormat`: 15–25 ms the first time in a process, which every wake-up
+ * of the worker would otherwise pay).
  */
-export async function refreshDateKit(options: { language: string; today: Date }): Promise<void> {
+export async function refreshDateKit(options: { language: string; today: Date; checkLocale?: boolean }): Promise<void> {
   const stored = asDateKit(await dateKitItem.getValue());
-  const locale = new Intl.DateTimeFormat(undefined, SHORT_DATE_OPTIONS).resolvedOptions().locale;
-  if (stored && stored.language === options.language && stored.locale === locale && stored.version === DATE_KIT_VERSION) return;
+  const current = stored && stored.language === options.language && stored.version === DATE_KIT_VERSION;
+  if (current && !options.checkLocale) return;
+  if (current && stored.locale === new Intl.DateTimeFormat(undefined, SHORT_DATE_OPTIONS).resolvedOptions().locale) return;
   await dateKitItem.setValue(buildDateKit(options));
 }
 
