@@ -86,6 +86,16 @@ function cases(today: string): Case[] {
   ];
 }
 
+/** What the in-page probe records, as `window.__bench`. */
+interface ProbeState {
+  longTasks: { start: number; duration: number }[];
+  visibleMs: number;
+  visibleFinalMs: number;
+  visibleCards: number;
+  scriptStartedMs: number;
+  domContentLoadedMs: number;
+}
+
 /**
  * The in-page probe (main world, before any page script): records long tasks, finds the cards in the
  * viewport once the document is parsed, and notes when each of them (then every card) is marked done.
@@ -95,8 +105,8 @@ function probe(options: { selector: string; mode: 'leeway' | 'floor'; startedEve
   const done = (card: Element) => (mode === 'leeway' ? card.querySelector('[data-leeway="task"]') !== null : card.hasAttribute('data-floor'));
   // Final: the background's view has replaced the chip drawn from the page alone (`data-pending` gone).
   const final = (card: Element) => (mode === 'leeway' ? card.querySelector('[data-leeway="task"]:not([data-pending])') !== null : card.hasAttribute('data-floor'));
-  const bench = {
-    longTasks: [] as { start: number; duration: number }[],
+  const bench: ProbeState = {
+    longTasks: [],
     visibleMs: -1,
     visibleFinalMs: -1,
     visibleCards: 0,
@@ -106,7 +116,7 @@ function probe(options: { selector: string; mode: 'leeway' | 'floor'; startedEve
   // WXT announces a started content script with a DOM event, which reaches the page's world too.
   if (startedEvent) document.addEventListener(startedEvent, () => (bench.scriptStartedMs = performance.now()), { once: true });
   document.addEventListener('DOMContentLoaded', () => (bench.domContentLoadedMs = performance.now()), { once: true });
-  (window as unknown as { __bench: typeof bench }).__bench = bench;
+  (window as unknown as { __bench: ProbeState }).__bench = bench;
   new PerformanceObserver((list) => {
     for (const e of list.getEntries()) bench.longTasks.push({ start: e.startTime, duration: e.duration });
   }).observe({ type: 'longtask', buffered: true });
@@ -248,7 +258,7 @@ async function measure(page: Page, c: Case, mode: 'leeway' | 'floor', reload: bo
   else await page.goto(c.url, { waitUntil: 'domcontentloaded' });
   await page
     .waitForFunction(() => {
-      const b = (window as unknown as { __bench?: { visibleFinalMs: number } }).__bench;
+      const b = (window as unknown as { __bench?: ProbeState }).__bench;
       return b !== undefined && b.visibleFinalMs >= 0;
     }, undefined, { timeout: TIMEOUT_MS, polling: 100 })
     .catch(async (error: Error) => {
@@ -266,11 +276,7 @@ async function measure(page: Page, c: Case, mode: 'leeway' | 'floor', reload: bo
   await page.waitForTimeout(300);
   const mutation = (await page.evaluate(inPage(rerender, { selector: c.cardSelector, mode }))) as { ms: number; start: number; cards: number };
   await page.waitForTimeout(300);
-  const bench = await page.evaluate(
-    () =>
-      (window as unknown as { __bench: { longTasks: { start: number; duration: number }[]; visibleMs: number; visibleFinalMs: number; visibleCards: number; scriptStartedMs: number; domContentLoadedMs: number } })
-        .__bench,
-  );
+  const bench = await page.evaluate(() => (window as unknown as { __bench: ProbeState }).__bench);
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('HeapProfiler.collectGarbage');
   await cdp.send('Performance.enable');

@@ -4,6 +4,9 @@
  * date library, no messaging. The full popup replaces it a moment later.
  */
 
+// The same short date as the chips and the full popup (a module of two constants).
+import { SHORT_DATE_OPTIONS } from '@/utils/overlay/date-options';
+
 interface SavedTask {
   key: string;
   title: string;
@@ -36,7 +39,7 @@ interface ChromeLike {
   storage: { local: { get(key: string): Promise<Record<string, unknown>> } };
 }
 
-const shortDate = new Intl.DateTimeFormat(undefined, { month: 'short', day: 'numeric', timeZone: 'UTC' });
+const shortDate = new Intl.DateTimeFormat(undefined, SHORT_DATE_OPTIONS);
 
 /** The saved first screen's content: what needs you, and the counts of the rest. */
 export function FirstScreenBody({ data }: { data: SavedFirstScreen }) {

@@ -45,14 +45,22 @@ export async function launchWithExtension(userDataDir: string, options: { headle
 export async function installSettled(serviceWorker: Worker, timeoutMs = 10_000): Promise<void> {
   const until = Date.now() + timeoutMs;
   for (;;) {
-    const stored = await serviceWorker.evaluate(async () => {
-      const { chrome } = globalThis as unknown as { chrome: { storage: { local: { get(key: string): Promise<Record<string, unknown>> } } } };
-      return (await chrome.storage.local.get('dateKit')).dateKit;
-    });
-    if (stored) return;
+    if (await storedDateKit(serviceWorker)) return;
     if (Date.now() > until) throw new Error(`the extension stored no date kit within ${timeoutMs} ms of starting`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
+}
+
+type LocalStorage = { storage: { local: { get(key: string): Promise<Record<string, unknown>>; set(items: Record<string, unknown>): Promise<void> } } };
+
+/** The date kit the background stored (see `utils/overlay/date-kit.ts`), as the worker reads it; undefined if none. */
+export function storedDateKit(serviceWorker: Worker): Promise<unknown> {
+  return serviceWorker.evaluate(async () => (await (globalThis as unknown as { chrome: LocalStorage }).chrome.storage.local.get('dateKit')).dateKit);
+}
+
+/** Stores a date kit as the background would. */
+export function storeDateKit(serviceWorker: Worker, kit: unknown): Promise<void> {
+  return serviceWorker.evaluate((k) => (globalThis as unknown as { chrome: LocalStorage }).chrome.storage.local.set({ dateKit: k }), kit);
 }
 
 export function todayIso(): string {

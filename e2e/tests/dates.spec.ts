@@ -1,19 +1,12 @@
-import type { Worker } from '@playwright/test';
 import { localDateOf } from '../../utils/model/dates';
-import { formatWithKit, LONG_DATE_OPTIONS, SHORT_DATE_OPTIONS, type DateKit } from '../../utils/overlay/date-kit';
-import { installSettled } from '../support/extension';
+import { formatWithKit, type DateKit } from '../../utils/overlay/date-kit';
+import { LONG_DATE_OPTIONS, SHORT_DATE_OPTIONS } from '../../utils/overlay/date-options';
+import { installSettled, storeDateKit, storedDateKit } from '../support/extension';
 import { boardUrl, chipsOfCard, expect, test } from '../support/test';
-
-type Storage = { storage: { local: { get(key: string): Promise<Record<string, unknown>>; set(items: Record<string, unknown>): Promise<void> } } };
-
-const storedKit = (worker: Worker) =>
-  worker.evaluate(async () => (await (globalThis as unknown as { chrome: Storage }).chrome.storage.local.get('dateKit')).dateKit as DateKit);
-const storeKit = (worker: Worker, kit: DateKit) =>
-  worker.evaluate((k) => (globalThis as unknown as { chrome: Storage }).chrome.storage.local.set({ dateKit: k }), kit);
 
 test('chips write dates from the date kit the background made: as Intl writes them, with no Intl on the page', async ({ context, launched, trello }) => {
   await installSettled(launched.serviceWorker);
-  const kit = await storedKit(launched.serviceWorker);
+  const kit = (await storedDateKit(launched.serviceWorker)) as DateKit;
   expect(kit.short).not.toBeNull();
   expect(kit.long).not.toBeNull();
 
@@ -31,12 +24,12 @@ test('chips write dates from the date kit the background made: as Intl writes th
 
   // The dates come from the kit: one with other month words shows them.
   const marked: DateKit = { ...kit, short: { ...kit.short!, months: kit.short!.months.map((_, i) => `M${i + 1}`) } };
-  await storeKit(launched.serviceWorker, marked);
+  await storeDateKit(launched.serviceWorker, marked);
   await page.reload();
   await expect(chip).toContainText(formatWithKit(marked.short!, marked.digits, told));
 
   // A kit made for another language is not used: the page formats with Intl.
-  await storeKit(launched.serviceWorker, { ...marked, language: 'xx-XX' });
+  await storeDateKit(launched.serviceWorker, { ...marked, language: 'xx-XX' });
   await page.reload();
   await expect(chip).toContainText(short!);
 });

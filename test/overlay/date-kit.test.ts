@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { asDateKit, buildDateKit, formatWithKit, LONG_DATE_OPTIONS, SHORT_DATE_OPTIONS, type DateKit } from '@/utils/overlay/date-kit';
+import { asDateKit, buildDateKit, formatWithKit, type DateKit } from '@/utils/overlay/date-kit';
+import { LONG_DATE_OPTIONS, SHORT_DATE_OPTIONS } from '@/utils/overlay/date-options';
 import { loadDateKit, refreshDateKit } from '@/utils/overlay/date-kit-storage';
 import { longDate, shortDate, useDateKit } from '@/utils/overlay/format';
 

@@ -1,5 +1,6 @@
 import { storage } from '#imports';
-import { asDateKit, buildDateKit, DATE_KIT_VERSION, SHORT_DATE_OPTIONS, type DateKit } from './date-kit';
+import { asDateKit, buildDateKit, DATE_KIT_VERSION, type DateKit } from './date-kit';
+import { SHORT_DATE_OPTIONS } from './date-options';
 
 /** The background's date kit for the pages (see `date-kit.ts`), in extension storage: pages read it with the settings. */
 const dateKitItem = storage.defineItem<unknown>('local:dateKit', { fallback: null });

@@ -8,9 +8,12 @@
  * its words for months and weekdays, its digits. The content script puts dates back together from them.
  *
  * A format is only taken apart when putting it back together gives exactly what `Intl` gives for every day of this
- * year (every month with every day number and weekday) and the first of each month of the two years either side (a calendar other than the Gregorian one, an era, a month word that changes with the
- * day: any of these and that format is left out, and the page uses `Intl` for it as before).
+ * year (every month with every day number and weekday) and the first of each month of the two years either side. A
+ * calendar other than the Gregorian one, an era, a month word that changes with the day: any of these and that
+ * format is left out, and the page uses `Intl` for it as before.
  */
+
+import { LONG_DATE_OPTIONS, SHORT_DATE_OPTIONS } from './date-options';
 
 /** One part of a formatted date: its words come from the kit, its literals as they are. */
 export type DatePart = { type: 'literal'; value: string } | { type: 'weekday' | 'month' | 'day' | 'year' };
@@ -36,10 +39,6 @@ export interface DateKit {
 }
 
 export const DATE_KIT_VERSION = 1;
-
-/** The chip's and the popup's date formats (calendar dates, in UTC so no time zone shifts them). */
-export const SHORT_DATE_OPTIONS: Intl.DateTimeFormatOptions = { month: 'short', day: 'numeric', timeZone: 'UTC' };
-export const LONG_DATE_OPTIONS: Intl.DateTimeFormatOptions = { weekday: 'long', month: 'long', day: 'numeric', year: 'numeric', timeZone: 'UTC' };
 
 const DAY_MS = 86_400_000;
 

@@ -1,6 +1,7 @@
 /** Formatting for what the owner reads. Calendar dates are formatted in UTC so no time zone shifts them. */
 
-import { formatWithKit, LONG_DATE_OPTIONS, SHORT_DATE_OPTIONS, type DateKit } from './date-kit';
+import { formatWithKit, type DateKit } from './date-kit';
+import { LONG_DATE_OPTIONS, SHORT_DATE_OPTIONS } from './date-options';
 
 /**
  * Pages format dates from the date kit the background made (see `date-kit.ts`): the first `Intl.DateTimeFormat`
