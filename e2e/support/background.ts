@@ -32,3 +32,20 @@ export async function exported(page: Page): Promise<ExportedFile> {
     await page.waitForTimeout(250);
   }
 }
+
+/**
+ * The background's history once it has stopped changing: two exports `apartMs` apart that are the same. After a
+ * write the alerts wait for a quiet second and then log zone changes, so two reads closer together can both come
+ * before those land.
+ */
+export async function settledExport(page: Page, apartMs = 1_500): Promise<ExportedFile> {
+  const comparable = (file: ExportedFile) => JSON.stringify({ ...file, exportedAt: null });
+  let last = await exported(page);
+  for (let i = 0; i < 20; i++) {
+    await page.waitForTimeout(apartMs);
+    const now = await exported(page);
+    if (comparable(now) === comparable(last)) return now;
+    last = now;
+  }
+  throw new Error('the history never settled');
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decideAlerts, DIGEST, EMPTY_STATE, snooze, type AlertState, type Decision } from '@/utils/alerts/decide';
+import { decideAlerts, DIGEST, EMPTY_STATE, snooze, SUMMARY_ID, type AlertState, type Decision } from '@/utils/alerts/decide';
 import { badgeFor, BADGE_AMBER, BADGE_RED } from '@/utils/alerts/badge';
 import type { TaskView } from '@/utils/messages/views';
 import type { Settings } from '@/utils/settings';
@@ -78,6 +78,33 @@ describe('zone transitions (fake clock)', () => {
       s,
     );
     expect(titles).toEqual([['At risk: “Homepage hero”'], ['Tell the client now: “Homepage hero”'], [], ['Tell the client now: “Homepage hero”']]);
+  });
+});
+
+describe('many tasks at once', () => {
+  it('the three most urgent get a notice each, the others one together; none of them is said again', () => {
+    // Seven late cards found at once (a first visit of a big board), late by 1 to 7 days.
+    const late = Array.from({ length: 7 }, (_, i) =>
+      view({ key: `trello:Late000${i}`, title: `Late ${i}`, zone: 'red', toldDue: `2026-03-0${i + 1}` }),
+    );
+    const { decisions } = run([{ at: clock('2026-03-08'), tasks: late }, { at: clock('2026-03-08', '11:00'), tasks: late }]);
+    const [first, again] = decisions;
+    expect(first!.notices.map((n) => n.id)).toEqual([
+      'leeway|task|trello:Late0000',
+      'leeway|task|trello:Late0001',
+      'leeway|task|trello:Late0002',
+      SUMMARY_ID,
+    ]);
+    const summary = first!.notices[3]!;
+    expect(summary).toMatchObject({ taskKey: null, title: 'Leeway: 4 more tasks need you' });
+    expect(summary.message.split('\n')).toEqual(['• Off track: “Late 3”', '• Off track: “Late 4”', '• Off track: “Late 5”', '• Off track: “Late 6”']);
+    expect(again!.notices).toEqual([]);
+  });
+
+  it('up to three, each its own notice', () => {
+    const late = Array.from({ length: 3 }, (_, i) => view({ key: `trello:Late000${i}`, zone: 'red', toldDue: `2026-03-0${i + 1}` }));
+    const { decisions } = run([{ at: clock('2026-03-08'), tasks: late }]);
+    expect(decisions[0]!.notices.map((n) => n.taskKey)).toEqual(['trello:Late0000', 'trello:Late0001', 'trello:Late0002']);
   });
 });
 

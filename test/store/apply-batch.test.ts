@@ -17,7 +17,7 @@ const eventTypes = async (key = 'trello:AbC123xy') =>
 describe('applyBatch', () => {
   it('records a new task, its contractor and the first events', async () => {
     const result = await applyBatch(db, batch([observation()]));
-    expect(result).toEqual({ tasksAdded: 1, tasksChanged: 0, eventsAdded: 3 });
+    expect(result).toEqual({ tasksAdded: 1, tasksChanged: 0, eventsAdded: 3, touchedTasks: ['trello:AbC123xy'] });
     const [task] = await getTasks(db, ['trello:AbC123xy']);
     expect(task).toMatchObject({ toldDue: '2026-03-05T17:00:00.000Z', assignees: ['trello:anaruiz'], done: false });
     expect(await eventTypes()).toEqual(['assigned', 'due-set', 'first-seen']);
@@ -31,6 +31,9 @@ describe('applyBatch', () => {
     const later = await applyBatch(db, batch([observation()], { observedAt: '2026-03-02T10:00:00.000Z' }));
     expect(again.eventsAdded).toBe(0);
     expect(later.eventsAdded).toBe(0);
+    // Nothing touched: the background keeps every derived history it has.
+    expect(again.touchedTasks).toEqual([]);
+    expect(later.touchedTasks).toEqual([]);
     expect(await eventTypes()).toHaveLength(3);
   });
 
@@ -79,6 +82,18 @@ describe('applyBatch', () => {
     ]);
     expect(events.filter((e) => e.type === 'due-set')).toHaveLength(1);
     expect((await getTasks(db, ['trello:AbC123xy']))[0]?.completedAt).toBe('2026-03-04T15:30:00.000Z');
+  });
+
+  it('names the tasks it touched: changed records, and tasks whose facts brought new events', async () => {
+    const other = observation({ key: 'trello:Zz7LmN00', nativeId: 'Zz7LmN00' });
+    await applyBatch(db, batch([observation(), other]));
+    // Only the first changes; a fact arrives for a task the batch does not list (a closed card).
+    const closedFact = { taskKey: 'trello:Cl0sed00', factId: 'c1', kind: 'completed' as const, at: '2026-03-02T08:00:00.000Z' };
+    const result = await applyBatch(
+      db,
+      batch([observation({ due: '2026-03-09T17:00:00.000Z' }), other], { observedAt: '2026-03-04T09:00:00.000Z', facts: [closedFact] }),
+    );
+    expect(result.touchedTasks.sort()).toEqual(['trello:AbC123xy', 'trello:Cl0sed00']);
   });
 
   it('a fact listed twice and a task observed twice in one batch are stored once', async () => {

@@ -67,6 +67,14 @@ export type AlertSettings = Pick<
 
 export const noticeId = (taskKey: string) => `leeway|task|${taskKey}`;
 export const DIGEST_ID = 'leeway|digest';
+/** The one notice that stands for the tasks past `MAX_TASK_NOTICES` (it opens the popup's list). */
+export const SUMMARY_ID = 'leeway|summary';
+/**
+ * At most this many tasks get a notice of their own in one run; the rest are said together in one. A first
+ * visit of a board with many late cards otherwise raised a notice per card (597 on a generated 5,000-card board,
+ * 17 ms each in Chromium): a wall of alarms is what the owner installed Leeway to be spared.
+ */
+export const MAX_TASK_NOTICES = 3;
 /** The task a notification id names, or null (the digest). */
 export function taskOfNotice(id: string): string | null {
   return id.startsWith('leeway|task|') ? id.slice('leeway|task|'.length) : null;
@@ -181,16 +189,30 @@ export function decideAlerts(input: { tasks: readonly TaskView[]; settings: Aler
 
   if (settings.notifications.dailyDigest) return digest(pending, watched, settings, state, clock, snoozed(DIGEST));
 
-  const notices: Notice[] = [];
+  const news: { task: TaskView; notice: Notice }[] = [];
   const sent = { ...state.sent };
   for (const { task, reasons } of pending) {
     const fresh = reasons.filter((r) => !said(r, sent));
     if (fresh.length === 0) continue;
     const notice = noticeOf(task, fresh);
-    notices.push(notice);
+    news.push({ task, notice });
     for (const key of notice.keys) sent[key] = clock.now;
   }
-  return { notices, state: { ...state, sent } };
+  if (news.length <= MAX_TASK_NOTICES) return { notices: news.map((n) => n.notice), state: { ...state, sent } };
+  const worst = [...news].sort((a, b) => byUrgency(a.task, b.task));
+  const rest = worst.slice(MAX_TASK_NOTICES);
+  const summary: Notice = {
+    id: SUMMARY_ID,
+    taskKey: null,
+    title: `Leeway: ${rest.length} more tasks need you`,
+    message: rest
+      .slice(0, 4)
+      .map(({ notice }) => `• ${notice.title}`)
+      .concat(rest.length > 4 ? [`…and ${rest.length - 4} more in Leeway's list`] : [])
+      .join('\n'),
+    keys: rest.flatMap(({ notice }) => notice.keys),
+  };
+  return { notices: [...worst.slice(0, MAX_TASK_NOTICES).map((n) => n.notice), summary], state: { ...state, sent } };
 }
 
 /** Yellow after red is not news: the owner already knows it is worse than that. */

@@ -11,6 +11,7 @@ import {
   getAllContractors,
   getAllTasks,
   getContractorsByIdentity,
+  getContractorTasks,
   getContractorWork,
   getEventsByTask,
   getTasks,
@@ -26,6 +27,7 @@ import type { DerivedDelivery } from '../history/deliveries';
 import type { Settings } from '../settings';
 import type { HealthReport } from '../health/report';
 import { buildContractorView, buildTaskView, deliveriesOf, type ViewContext } from '../views/build-views';
+import { createHistoryCache } from './history-cache';
 
 export interface ServiceDeps {
   db: () => Promise<HistoryDb>;
@@ -71,25 +73,13 @@ export function createHistoryService(deps: ServiceDeps) {
     return { now: deps.now(), settings, ...(prior ? { prior } : {}) };
   }
 
-  /**
-   * Each contractor's derived deliveries, kept until the history changes. Deriving them reads every task and
-   * event of the contractor (hundreds of requests on a big board), and a board asks for views again each time
-   * the owner scrolls new cards into view. Cleared by `historyChanged`, which every write path calls.
-   */
-  const historyCache = new Map<string, DerivedDelivery[]>();
-  async function historyOf(db: HistoryDb, contractor: ContractorRecord): Promise<DerivedDelivery[]> {
-    const cached = historyCache.get(contractor.id);
-    if (cached) return cached;
-    const revision = historyRevision;
-    const deliveries = deliveriesOf(contractor, await getContractorWork(db, contractor));
-    // A write that landed while this was read may not be in it: keep it only if none did.
-    if (revision === historyRevision) historyCache.set(contractor.id, deliveries);
-    return deliveries;
-  }
-  let historyRevision = 0;
-  async function historyChanged(): Promise<void> {
-    historyRevision++;
-    historyCache.clear();
+  const histories = createHistoryCache({
+    tasksOf: async (contractor) => getContractorTasks(await deps.db(), contractor),
+    eventsOf: async (keys) => getEventsByTask(await deps.db(), keys),
+  });
+  /** Every write path calls this (an observation names the tasks it touched; others may change anything). */
+  async function historyChanged(touchedTasks?: readonly string[]): Promise<void> {
+    histories.changed(touchedTasks);
     await deps.onHistoryChanged();
   }
 
@@ -99,13 +89,14 @@ export function createHistoryService(deps: ServiceDeps) {
     const eventsByTask = await getEventsByTask(db, tasks.map((t) => t.key));
     const byIdentity = await getContractorsByIdentity(db, [...new Set([...identityKeys, ...tasks.flatMap((t) => t.assignees)])]);
     const records = [...new Map([...byIdentity.values()].map((c) => [c.id, c])).values()];
-    const histories = new Map<string, DerivedDelivery[]>();
-    for (const c of records) histories.set(c.id, await historyOf(db, c));
+    // Side by side: each is a round of reads of the store, and the first that misses the cache need not wait for another.
+    const derived = await Promise.all(records.map((c) => histories.historyOf(c)));
+    const historyByContractor = new Map(records.map((c, i) => [c.id, derived[i]!]));
     return {
-      tasks: tasks.map((t) => buildTaskView(t, byIdentity, histories, ctx, eventsByTask.get(t.key))),
+      tasks: tasks.map((t) => buildTaskView(t, byIdentity, historyByContractor, ctx, eventsByTask.get(t.key))),
       contractors: identityKeys.flatMap((key) => {
         const record = byIdentity.get(key);
-        return record ? [buildContractorView(record, histories.get(record.id) ?? [], ctx, key)] : [];
+        return record ? [buildContractorView(record, historyByContractor.get(record.id) ?? [], ctx, key)] : [];
       }),
     };
   }
@@ -143,7 +134,7 @@ export function createHistoryService(deps: ServiceDeps) {
       switch (request.type) {
         case 'observe': {
           const result = await applyBatch(db, request.batch);
-          if (result.eventsAdded > 0 || result.tasksAdded > 0 || result.tasksChanged > 0) await historyChanged();
+          if (result.touchedTasks.length > 0) await historyChanged(result.touchedTasks);
           const wanted = request.viewsFor ? new Set(request.viewsFor) : null;
           const shown = wanted ? request.batch.tasks.filter((t) => wanted.has(t.key)) : request.batch.tasks;
           const keys = shown.map((t) => t.key);

@@ -109,6 +109,8 @@ export function runAdapter(ctx: ContentScriptContext, adapter: SiteAdapter): voi
   let pageUrl = location.href;
   let timer: number | undefined;
   let reloadTimer: number | undefined;
+  let reloading = false;
+  let reloadAgain = false;
 
   const near = watchNearViewport((onScreen, around, away) => {
     const started = performance.now();
@@ -556,6 +558,10 @@ export function runAdapter(ctx: ContentScriptContext, adapter: SiteAdapter): voi
 
   /** The history changed (popup, another tab, this page's own batches): fresh views once the burst settles. */
   function reloadViewsSoon(): void {
+    if (reloading) {
+      reloadAgain = true;
+      return;
+    }
     if (reloadTimer !== undefined) return;
     reloadTimer = ctx.setTimeout(() => {
       reloadTimer = undefined;
@@ -563,13 +569,31 @@ export function runAdapter(ctx: ContentScriptContext, adapter: SiteAdapter): voi
     }, RELOAD_SETTLE_MS);
   }
 
-  /** Fetches fresh views for everything that has been shown (the only views this page holds). */
+  /**
+   * Fetches fresh views for everything that has been shown (the only views this page holds). One at a time: a
+   * board's first visit changes the history with every part it sends, and a reload for each one, all in flight
+   * at once, had the background derive every contractor's history again for each (5,000 cards: ten reloads of
+   * 5–13 s each, side by side with the writes). Changes that come while one is on its way ask for one more after it.
+   */
   async function reloadViews(): Promise<void> {
-    const reply = await sendToBackground(
-      { type: 'get-views', taskKeys: [...wantedTasks], contractorIds: [...wantedPeople] },
-      { retryDelaysMs: RETRY_DELAYS_MS },
-    );
-    if (reply.ok) absorb(reply.views);
+    if (reloading) {
+      reloadAgain = true;
+      return;
+    }
+    reloading = true;
+    try {
+      const reply = await sendToBackground(
+        { type: 'get-views', taskKeys: [...wantedTasks], contractorIds: [...wantedPeople] },
+        { retryDelaysMs: RETRY_DELAYS_MS },
+      );
+      if (reply.ok) absorb(reply.views);
+    } finally {
+      reloading = false;
+      if (reloadAgain) {
+        reloadAgain = false;
+        reloadViewsSoon();
+      }
+    }
   }
 
   function onRoute(url: string): void {

@@ -12,6 +12,8 @@ export interface ApplyResult {
   tasksAdded: number;
   tasksChanged: number;
   eventsAdded: number;
+  /** The tasks whose record or events this batch changed (what derived histories must read again). */
+  touchedTasks: string[];
 }
 
 /**
@@ -61,7 +63,8 @@ export async function queueAll<T, R>(items: readonly T[], request: (item: T) => 
 }
 
 async function writeBatch(tx: BatchTx, batch: ObservationBatch): Promise<ApplyResult> {
-  const result: ApplyResult = { tasksAdded: 0, tasksChanged: 0, eventsAdded: 0 };
+  const result: ApplyResult = { tasksAdded: 0, tasksChanged: 0, eventsAdded: 0, touchedTasks: [] };
+  const touched = new Set<string>();
   await upsertContractors(tx.objectStore('contractors'), collectPeople(batch), batch.observedAt);
 
   const tasks = tx.objectStore('tasks');
@@ -79,9 +82,11 @@ async function writeBatch(tx: BatchTx, batch: ObservationBatch): Promise<ApplyRe
     const before = previous[i];
     const { record, changes } = mergeObservation(before, observation, factsByTask.get(observation.key) ?? [], batch.observedAt);
     changes.forEach(imply);
+    records.push(record);
     if (!before) result.tasksAdded++;
     else if (changes.length > 0 || !sameRecord(before, record)) result.tasksChanged++;
-    records.push(record);
+    else continue;
+    touched.add(observation.key);
   }
 
   // Requests are queued together, not awaited one by one: each await is a round trip to the browser's database
@@ -94,6 +99,8 @@ async function writeBatch(tx: BatchTx, batch: ObservationBatch): Promise<ApplyRe
   await queueAll(fresh, (event) => events.add(event));
   await queueAll(records, (record) => tasks.put(record));
   result.eventsAdded = fresh.length;
+  for (const event of fresh) touched.add(event.taskKey);
+  result.touchedTasks = [...touched];
 
   await tx.done;
   return result;

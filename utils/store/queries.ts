@@ -44,13 +44,18 @@ export function sortEvents(events: HistoryEvent[]): HistoryEvent[] {
   return [...events].sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : a.id < b.id ? -1 : 1));
 }
 
+/** Every task assigned to any of a contractor's identities, once each. */
+export async function getContractorTasks(db: HistoryDb, contractor: ContractorRecord): Promise<TaskRecord[]> {
+  const perIdentity = await Promise.all(contractor.identityKeys.map((k) => db.getAllFromIndex('tasks', 'byAssignee', k)));
+  return [...new Map(perIdentity.flat().map((t) => [t.key, t])).values()];
+}
+
 /** Every task assigned to any of a contractor's identities, with its events: the raw material of their track record. */
 export async function getContractorWork(
   db: HistoryDb,
   contractor: ContractorRecord,
 ): Promise<{ task: TaskRecord; events: HistoryEvent[] }[]> {
-  const perIdentity = await Promise.all(contractor.identityKeys.map((k) => db.getAllFromIndex('tasks', 'byAssignee', k)));
-  const tasks = [...new Map(perIdentity.flat().map((t) => [t.key, t])).values()];
+  const tasks = await getContractorTasks(db, contractor);
   const events = await getEventsByTask(
     db,
     tasks.map((t) => t.key),

@@ -34,7 +34,6 @@ export function buildTaskView(
   const toldDue = task.toldDue ? localDateOf(task.toldDue) : null;
   const assignees = task.assignees.map((id) => ({ id, name: contractors.get(id)?.name ?? id.split(':').slice(1).join(':') }));
   const records = [...new Set(task.assignees.map((id) => contractors.get(id)).filter((c) => c !== undefined))];
-  const history = records.flatMap((c) => historyByContractor.get(c.id) ?? []).filter((d) => d.taskKey !== task.key);
   const ownerDelivered = events.find((e) => e.type === 'owner-delivered');
   const accepted = events.find((e) => e.type === 'accepted');
   const delivered = task.done || ownerDelivered !== undefined;
@@ -47,7 +46,8 @@ export function buildTaskView(
           assignedOn,
           toldDue,
           clientDue: task.clientDue,
-          history,
+          // Copied only here: built for every task, these copies made the overview of a big history quadratic.
+          history: records.flatMap((c) => historyByContractor.get(c.id) ?? []).filter((d) => d.taskKey !== task.key),
           assigneeName: records.length === 1 ? records[0]!.name : null,
           target,
           progress: task.progress ?? undefined,
