@@ -1,6 +1,6 @@
 /**
  * What Leeway adds to a big board page's JS heap, by kind of object: `npx tsx bench/heap-board.ts [cards] [ms,ms…]`
- * (default 5000 cards, after 4,000 and 15,000 ms). The Trello board is loaded without the extension and then with it
+ * (default 5000 cards, after 4,000 and 15,000 ms; `--reload`: after a reload that follows the first visit by 20 s). The Trello board is loaded without the extension and then with it
  * (a fresh profile: a first visit); at each moment a heap snapshot is taken after a forced GC, its objects are summed
  * by type and constructor, and the differences are printed, largest first, next to `JSHeapUsedSize` (what the bench
  * counts). Content scripts share the page's V8 isolate, so their objects are in the page's snapshot.
@@ -18,8 +18,11 @@ import { generateBoardModel } from '../test/fixtures/trello/generate-board';
 
 type Totals = Map<string, { count: number; bytes: number }>;
 
-const cards = Number(process.argv[2] ?? 5000);
-const moments = (process.argv[3] ?? '4000,15000').split(',').map(Number);
+const args = process.argv.slice(2).filter((a) => !a.startsWith('--'));
+const cards = Number(args[0] ?? 5000);
+const moments = (args[1] ?? '4000,15000').split(',').map(Number);
+/** `--reload`: the moments are counted from a reload, 20 s after the first visit (everything known and settled). */
+const reload = process.argv.includes('--reload');
 const board = generateBoardModel({ cards, seed: 3, today: todayIso() });
 const url = `https://trello.com/b/${board.shortLink}/${board.slug}`;
 
@@ -67,6 +70,10 @@ async function measure(context: BrowserContext): Promise<{ usedMb: number; total
   await serveTrello(context, board);
   const page = await context.newPage();
   await page.goto(url, { waitUntil: 'domcontentloaded' });
+  if (reload) {
+    await page.waitForTimeout(20_000);
+    await page.reload({ waitUntil: 'domcontentloaded' });
+  }
   const out = [];
   let waited = 0;
   for (const at of moments) {
@@ -89,7 +96,7 @@ rmSync(profile, { recursive: true, force: true });
 
 moments.forEach((at, i) => {
   const [bare, leeway] = [without[i]!, withLeeway[i]!];
-  console.log(`\n${cards.toLocaleString('en-US')} cards, ${at} ms after navigation: JSHeapUsedSize ${leeway.usedMb.toFixed(2)} MB with Leeway, ${bare.usedMb.toFixed(2)} MB without (+${(leeway.usedMb - bare.usedMb).toFixed(2)} MB)`);
+  console.log(`\n${cards.toLocaleString('en-US')} cards, ${at} ms after ${reload ? 'the reload' : 'navigation'}: JSHeapUsedSize ${leeway.usedMb.toFixed(2)} MB with Leeway, ${bare.usedMb.toFixed(2)} MB without (+${(leeway.usedMb - bare.usedMb).toFixed(2)} MB)`);
   const rows = [...new Set([...bare.totals.keys(), ...leeway.totals.keys()])].map((kind) => {
     const a = bare.totals.get(kind) ?? { count: 0, bytes: 0 };
     const b = leeway.totals.get(kind) ?? { count: 0, bytes: 0 };

@@ -35,8 +35,8 @@ export async function exported(page: Page): Promise<ExportedFile> {
 
 /**
  * The background's history once it has stopped changing: two exports `apartMs` apart that are the same. After a
- * write the alerts wait for a quiet second and then log zone changes, so two reads closer together can both come
- * before those land.
+ * write the alerts wait for the history to be quiet (300 ms) and then log zone changes, so two reads closer together
+ * can both come before those land.
  */
 export async function settledExport(page: Page, apartMs = 1_500): Promise<ExportedFile> {
   const comparable = (file: ExportedFile) => JSON.stringify({ ...file, exportedAt: null });

@@ -13,7 +13,7 @@ let db: HistoryDb;
 // The fake clock: Wednesday 4 March 2026, midday UTC. The card below was due Monday.
 let now = new Date('2026-03-04T12:00:00.000Z');
 const service = () => createHistoryService(testDeps({ db: async () => db, now: () => now }));
-// A change of the history is answered at once here (the browser waits for a quiet second; tests that need it say so).
+// A change of the history is answered at once here (the browser waits for the history to be quiet; tests that need it say so).
 const deps = () => ({ overview: service().overview, db: async () => db, settings: async () => settings(), now: () => now, log: () => {}, historyQuietMs: 0 });
 const NOTICE = 'leeway|task|trello:Chck0003';
 
