@@ -29,7 +29,7 @@ import { recordZones } from '@/utils/store/zones';
 export const RECOMPUTE_ALARM = 'leeway-recompute';
 /** The longest rest between two recomputes (see `recompute`). */
 const MAX_REST_MS = 10_000;
-/** How long the history must stay unchanged before a change is answered, and the longest wait (see `recomputeWhenQuiet`). */
+/** How long the history must stay unchanged before a change is answered, and the longest wait (`recomputeWhenQuiet`). */
 const HISTORY_QUIET_MS = 300;
 const HISTORY_MAX_WAIT_MS = 30_000;
 export const RECOMPUTE_MINUTES = 30;
@@ -127,7 +127,8 @@ export function createAlerts(deps: AlertDeps) {
     const now = Date.now();
     burstStartedAt ??= now;
     clearTimeout(quietTimer);
-    const wait = Math.min(deps.historyQuietMs ?? HISTORY_QUIET_MS, burstStartedAt + (deps.historyMaxWaitMs ?? HISTORY_MAX_WAIT_MS) - now);
+    const quietMs = deps.historyQuietMs ?? HISTORY_QUIET_MS;
+    const wait = Math.min(quietMs, burstStartedAt + (deps.historyMaxWaitMs ?? HISTORY_MAX_WAIT_MS) - now);
     quietTimer = setTimeout(() => {
       quietTimer = undefined;
       burstStartedAt = null;

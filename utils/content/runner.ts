@@ -111,7 +111,8 @@ export function runAdapter(ctx: ContentScriptContext, adapter: SiteAdapter): voi
   let reloadTimer: number | undefined;
   let reloading = false;
   let reloadAgain = false;
-  let sendingParts = false;
+  /** Boards being sent in parts (a route change may start another before the last is done). */
+  let sendingParts = 0;
   let reloadAfterParts = false;
 
   const near = watchNearViewport((onScreen, around, away) => {
@@ -213,7 +214,7 @@ export function runAdapter(ctx: ContentScriptContext, adapter: SiteAdapter): voi
     if (!fresh || ctx.isInvalid) return;
     snapshotScope = new Set(fresh.scope);
     snapshotKeys = new Set(fresh.observations.map((o) => o.key));
-    sendingParts = true;
+    sendingParts++;
     const parts = sendSnapshotInParts(fresh, {
       partSize: REST_BATCH,
       isWanted: (key) => wantedTasks.has(key),
@@ -223,8 +224,8 @@ export function runAdapter(ctx: ContentScriptContext, adapter: SiteAdapter): voi
     void parts.rest
       .catch(() => {})
       .finally(() => {
-        sendingParts = false;
-        if (reloadAfterParts) {
+        sendingParts--;
+        if (sendingParts === 0 && reloadAfterParts) {
           reloadAfterParts = false;
           reloadViewsSoon();
         }
@@ -574,7 +575,7 @@ export function runAdapter(ctx: ContentScriptContext, adapter: SiteAdapter): voi
    * reloads of 0.9–5.3 s during a 12 s drain). Each part's answer brings the views of the cards on screen it holds.
    */
   function reloadViewsSoon(): void {
-    if (sendingParts) {
+    if (sendingParts > 0) {
       reloadAfterParts = true;
       return;
     }
