@@ -3,7 +3,8 @@
  * (default 5000 cards, after 4,000 and 15,000 ms; with `--reload`, after a reload 20 s after the first visit). The
  * Trello board is loaded without the extension and then with it (a fresh profile: a first visit); at each moment a
  * heap snapshot is taken after a forced GC, its objects are summed by type and constructor, and the differences are
- * printed, largest first, next to `JSHeapUsedSize` (what the bench counts). Content scripts share the page's V8 isolate, so their objects are in the page's snapshot.
+ * printed, largest first, next to `JSHeapUsedSize` (what the bench counts). Content scripts share the page's V8
+ * isolate, so their objects are in the page's snapshot.
  *
  * A diagnostic, not a benchmark: no targets. Nothing here waits with Playwright selectors: its selector engine walks
  * every element in a world of its own, and the wrappers it leaves would be counted as Leeway's.
