@@ -68,13 +68,13 @@ interface Sample {
   leeway: boolean;
 }
 
-/** One load of the board under a trace: the page's main-thread events and what its Long Tasks API reported. */
 /** A traced load: the main thread's events and CPU samples. */
 interface Load {
   onMain: TraceEvent[];
   samples: Sample[];
 }
 
+/** One load of the board under a trace: the page's main-thread events, CPU samples, and what its Long Tasks API reported. */
 async function traceOneLoad(context: BrowserContext): Promise<Load & { reported: { start: number; duration: number }[] }> {
   const page = await context.newPage();
   // What the page's own Long Tasks API reports (the bench counts these), to set against the trace.

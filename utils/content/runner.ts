@@ -110,10 +110,10 @@ export function runAdapter(ctx: ContentScriptContext, adapter: SiteAdapter): voi
   let timer: number | undefined;
   let reloadTimer: number | undefined;
   let reloading = false;
-  let reloadAgain = false;
   /** Boards being sent in parts (a route change may start another before the last is done). */
   let sendingParts = 0;
-  let reloadAfterParts = false;
+  /** The history changed while a reload could not start (one on its way, or parts being sent): one is owed. */
+  let reloadOwed = false;
 
   const near = watchNearViewport((onScreen, around, away) => {
     const started = performance.now();
@@ -225,10 +225,7 @@ export function runAdapter(ctx: ContentScriptContext, adapter: SiteAdapter): voi
       .catch(() => {})
       .finally(() => {
         sendingParts--;
-        if (sendingParts === 0 && reloadAfterParts) {
-          reloadAfterParts = false;
-          reloadViewsSoon();
-        }
+        reloadIfOwed();
       });
     await parts.first;
   }
@@ -575,12 +572,8 @@ export function runAdapter(ctx: ContentScriptContext, adapter: SiteAdapter): voi
    * reloads of 0.9–5.3 s during a 12 s drain). Each part's answer brings the views of the cards on screen it holds.
    */
   function reloadViewsSoon(): void {
-    if (sendingParts > 0) {
-      reloadAfterParts = true;
-      return;
-    }
-    if (reloading) {
-      reloadAgain = true;
+    if (sendingParts > 0 || reloading) {
+      reloadOwed = true;
       return;
     }
     if (reloadTimer !== undefined) return;
@@ -598,7 +591,7 @@ export function runAdapter(ctx: ContentScriptContext, adapter: SiteAdapter): voi
    */
   async function reloadViews(): Promise<void> {
     if (reloading) {
-      reloadAgain = true;
+      reloadOwed = true;
       return;
     }
     reloading = true;
@@ -610,11 +603,14 @@ export function runAdapter(ctx: ContentScriptContext, adapter: SiteAdapter): voi
       if (reply.ok) absorb(reply.views);
     } finally {
       reloading = false;
-      if (reloadAgain) {
-        reloadAgain = false;
-        reloadViewsSoon();
-      }
+      reloadIfOwed();
     }
+  }
+
+  function reloadIfOwed(): void {
+    if (!reloadOwed || sendingParts > 0 || reloading) return;
+    reloadOwed = false;
+    reloadViewsSoon();
   }
 
   function onRoute(url: string): void {

@@ -6,7 +6,7 @@
  */
 import { eachInSlices } from '@/utils/slices';
 import * as z from 'zod/mini';
-import { lazySchema } from '../../model/lazy-schema';
+import { lazySchema } from '@/utils/model/lazy-schema';
 import type { HistoryFact, PersonRef, TaskObservation } from '@/utils/model/observation';
 import { CalendarDateSchema, HistoryFactSchema, InstantSchema, TaskObservationSchema } from '@/utils/model/observation';
 import { GID } from './routes';

@@ -5,7 +5,7 @@
  * changed format, network) yields null so the caller falls back to the DOM. Nothing here throws.
  */
 import * as z from 'zod/mini';
-import { lazySchema } from '../../model/lazy-schema';
+import { lazySchema } from '@/utils/model/lazy-schema';
 import type { HistoryFact, PersonRef, TaskObservation } from '@/utils/model/observation';
 import { HistoryFactSchema, InstantSchema, TaskObservationSchema } from '@/utils/model/observation';
 import { eachInSlices } from '@/utils/slices';
