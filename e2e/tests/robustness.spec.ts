@@ -1,12 +1,14 @@
 /**
  * Robustness in the real browser (issue #7): the service worker stopped in the middle of a big import
- * leaves the history with all of the file or none of it; two tabs of the same board observing at once
- * record exactly what one tab records.
+ * leaves the history with all of the file or none of it; stopped while a big board's parts wait to be written,
+ * the page reads its board again and every card reaches the history; two tabs of the same board observing at
+ * once record exactly what one tab records.
  */
 import type { BrowserContext, Page } from '@playwright/test';
 import { generateHistory } from '../../bench/history-generator';
 import { launchWithExtension, todayIso } from '../support/extension';
 import { demoBoard } from '../support/demo-board';
+import { generateBoardModel } from '../../test/fixtures/trello/generate-board';
 import { serveTrello } from '../support/fake-trello';
 import { exported, send, settledExport, type ExportedFile, type Reply } from '../support/background';
 import { boardStored, boardUrl, expect, test } from '../support/test';
@@ -47,6 +49,30 @@ test('the service worker stopped mid-import leaves all of the file or none of it
   }
   test.info().annotations.push({ type: 'outcomes', description: outcomes.join('; ') });
   console.log(`worker stopped mid-import: ${outcomes.join('; ')}`);
+});
+
+test('the service worker stopped while a big board waits to be written: the page reads the board again and sends what was lost', async ({ context, extensionId }) => {
+  test.setTimeout(120_000);
+  // 3,000 cards: the cards on screen, then six parts of 500 handed over at once, written one after another.
+  const board = generateBoardModel({ cards: 3000, seed: 11, today: todayIso() });
+  const trello = await serveTrello(context, board);
+  const page = await context.newPage();
+  await page.goto(`https://trello.com/b/${board.shortLink}/${board.slug}`);
+  // The first part has been answered once a chip shows the background's view; the rest has just been handed over.
+  await expect(page.locator('[data-leeway="task"]:not([data-pending])').first()).toBeVisible({ timeout: 30_000 });
+  const cardReads = () => trello.apiRequests.filter((path) => path.endsWith('/cards')).length;
+  expect(cardReads()).toBe(1);
+  await stopServiceWorker(page);
+
+  const options = await context.newPage();
+  await options.goto(`chrome-extension://${extensionId}/options.html`);
+  // The page read its board's JSON again for the parts that got no answer, and every card is in the history once.
+  await expect.poll(cardReads, { timeout: 30_000 }).toBe(2);
+  await expect.poll(async () => (await exported(options)).tasks.length, { timeout: 60_000, intervals: [1000] }).toBe(3000);
+  const file = await settledExport(options);
+  expect(new Set(file.tasks.map((t) => t.key)).size).toBe(3000);
+  const firstSeen = file.events.filter((e) => e.type === 'first-seen');
+  expect(firstSeen).toHaveLength(3000);
 });
 
 /** Opens the demo board in `tabs` tabs at once and returns what the history holds once they are done. */

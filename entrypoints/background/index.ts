@@ -48,5 +48,5 @@ export default defineBackground(() => {
   browser.runtime.onStartup.addListener(() => refreshKit(true));
 
   // Registered synchronously so a message that wakes the worker is not missed.
-  browser.runtime.onMessage.addListener((message: unknown, sender) => service.handle(message, { tabId: sender.tab?.id }));
+  browser.runtime.onMessage.addListener((message: unknown, sender) => service.handle(message, { tabId: sender.tab?.id, documentId: sender.documentId }));
 });

@@ -197,6 +197,21 @@ describe('views on a busy page', () => {
     expect(await db.count('tasks')).toBe(3);
   });
 
+  it('writes the parts a page hands over one at a time, and a task asked about while its part waits is written first', async () => {
+    const one = service();
+    const parts = [0, 1, 2].map((p) => batch(Array.from({ length: 40 }, (_, i) => other(`P${p}C${String(i).padStart(4, '0')}`, 'ana'))));
+    const finished: string[] = [];
+    const handed = parts.map((part, p) => one.handle({ type: 'observe', batch: part }).then((reply) => (finished.push(`part ${p}`), reply)));
+    const views = one.handle({ type: 'get-views', taskKeys: ['trello:P2C0007'], contractorIds: [] }).then((reply) => (finished.push('views'), reply));
+    const reply = await views;
+    if (!reply.ok || !('views' in reply)) throw new Error('no views');
+    expect(reply.views.tasks.map((t) => t.key)).toEqual(['trello:P2C0007']);
+    await Promise.all(handed);
+    // The views came before the last part was written whole, and every task was written.
+    expect(finished.indexOf('views')).toBeLessThan(finished.indexOf('part 2'));
+    expect(await db.count('tasks')).toBe(120);
+  });
+
   it('a contractor record kept between requests follows every change of the history', async () => {
     const one = service();
     const record = async () => {

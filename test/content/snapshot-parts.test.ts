@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { sendSnapshotInParts } from '@/utils/content/snapshot-parts';
+import { describe, expect, it, vi } from 'vitest';
+import { sendSnapshotInParts, type HandOverOutcome } from '@/utils/content/snapshot-parts';
 import type { HistoryFact, TaskObservation } from '@/utils/model/observation';
 
 const observation = (id: string): TaskObservation => ({
@@ -23,41 +23,77 @@ function board(n: number) {
   return { observations, facts: [...observations.map((o) => fact(o.key, `f-${o.key}`)), fact('trello:closed', 'f-closed')] };
 }
 
-/** Records what is sent; `whileSending` runs while a part is on its way (the owner scrolling meanwhile). */
-function recorder(whileSending: (partIndex: number) => void = () => {}) {
-  const parts: { keys: string[]; facts: string[] }[] = [];
-  const send = async (observations: TaskObservation[], facts: HistoryFact[]) => {
-    parts.push({ keys: observations.map((o) => o.key), facts: facts.map((f) => f.factId) });
+/**
+ * Records what is sent, first part and handed-over parts alike; `whileSending` runs as a part goes (the owner
+ * scrolling meanwhile). `outcomes` answers the handed-over parts, in order ('written' once they run out).
+ */
+function recorder(whileSending: (partIndex: number) => void = () => {}, outcomes: HandOverOutcome[] = []) {
+  const parts: { keys: string[]; facts: string[]; handedOver: boolean }[] = [];
+  const record = (observations: TaskObservation[], facts: HistoryFact[], handedOver: boolean) => {
+    parts.push({ keys: observations.map((o) => o.key), facts: facts.map((f) => f.factId), handedOver });
     whileSending(parts.length - 1);
+  };
+  const send = async (observations: TaskObservation[], facts: HistoryFact[]) => {
+    record(observations, facts, false);
     await Promise.resolve();
   };
-  return { parts, send };
+  const handOver = async (observations: TaskObservation[], facts: HistoryFact[]): Promise<HandOverOutcome> => {
+    record(observations, facts, true);
+    await Promise.resolve();
+    return outcomes.shift() ?? 'written';
+  };
+  return { parts, send, handOver, between: () => Promise.resolve() };
 }
 
 describe('sendSnapshotInParts', () => {
-  it('sends the cards on screen first, then the rest in parts, each task with its facts', async () => {
+  it('sends the cards on screen first, then hands the rest over in parts, each task with its facts', async () => {
     const snapshot = board(7);
     const wanted = new Set(['trello:c5', 'trello:c2']);
-    const { parts, send } = recorder();
-    await sendSnapshotInParts(snapshot, { partSize: 3, isWanted: (k) => wanted.has(k), send }).rest;
+    const { parts, ...io } = recorder();
+    await sendSnapshotInParts(snapshot, { partSize: 3, isWanted: (k) => wanted.has(k), ...io }).rest;
     expect(parts.map((p) => p.keys)).toEqual([
       ['trello:c2', 'trello:c5'],
       ['trello:c0', 'trello:c1', 'trello:c3'],
       ['trello:c4', 'trello:c6'],
     ]);
+    // The first part is sent (kept until answered); the others handed over.
+    expect(parts.map((p) => p.handedOver)).toEqual([false, true, true]);
     // The closed card's fact goes with the first part; every other fact with its own task.
     expect(parts[0]!.facts).toEqual(['f-closed', 'f-trello:c2', 'f-trello:c5']);
     expect(parts[2]!.facts).toEqual(['f-trello:c4', 'f-trello:c6']);
+  });
+
+  it('hands every later part over before any is answered', async () => {
+    const answers: (() => void)[] = [];
+    let handedOver = 0;
+    const { send, between } = recorder();
+    const parts = sendSnapshotInParts(board(6), {
+      partSize: 2,
+      isWanted: () => false,
+      send,
+      between,
+      handOver: () => {
+        handedOver++;
+        return new Promise<HandOverOutcome>((resolve) => answers.push(() => resolve('written')));
+      },
+    });
+    let done = false;
+    void parts.rest.then(() => (done = true));
+    await vi.waitFor(() => expect(handedOver).toBe(3));
+    expect(done).toBe(false);
+    for (const answer of answers) answer();
+    await parts.rest;
+    expect(done).toBe(true);
   });
 
   it('never drops a card that comes near the screen while the first part is on its way', async () => {
     const snapshot = board(6);
     const wanted = new Set(['trello:c0']);
     // While the first part is written, the idle-time decoration reaches two more cards.
-    const { parts, send } = recorder((index) => {
+    const { parts, ...io } = recorder((index) => {
       if (index === 0) wanted.add('trello:c3').add('trello:c4');
     });
-    await sendSnapshotInParts(snapshot, { partSize: 2, isWanted: (k) => wanted.has(k), send }).rest;
+    await sendSnapshotInParts(snapshot, { partSize: 2, isWanted: (k) => wanted.has(k), ...io }).rest;
     const sent = parts.flatMap((p) => p.keys);
     expect(sent.sort()).toEqual(snapshot.observations.map((o) => o.key).sort());
     expect(new Set(sent).size).toBe(sent.length);
@@ -67,18 +103,65 @@ describe('sendSnapshotInParts', () => {
 
   it('still sends the facts of closed cards when no card is on screen, and nothing twice', async () => {
     const snapshot = board(2);
-    const { parts, send } = recorder();
-    await sendSnapshotInParts(snapshot, { partSize: 10, isWanted: () => false, send }).rest;
-    expect(parts[0]).toEqual({ keys: [], facts: ['f-closed'] });
-    expect(parts[1]).toEqual({ keys: ['trello:c0', 'trello:c1'], facts: ['f-trello:c0', 'f-trello:c1'] });
+    const { parts, ...io } = recorder();
+    await sendSnapshotInParts(snapshot, { partSize: 10, isWanted: () => false, ...io }).rest;
+    expect(parts[0]).toEqual({ keys: [], facts: ['f-closed'], handedOver: false });
+    expect(parts[1]).toEqual({ keys: ['trello:c0', 'trello:c1'], facts: ['f-trello:c0', 'f-trello:c1'], handedOver: true });
     expect(parts).toHaveLength(2);
   });
 
   it('stops between parts once stopped', async () => {
     let stop = false;
     // The first part carries the closed card's fact; the content script is invalidated during the second.
-    const { parts, send } = recorder((index) => (stop = index === 1));
-    await sendSnapshotInParts(board(5), { partSize: 2, isWanted: () => false, send, stopped: () => stop }).rest;
+    const { parts, ...io } = recorder((index) => (stop = index === 1));
+    await sendSnapshotInParts(board(5), { partSize: 2, isWanted: () => false, ...io, stopped: () => stop }).rest;
     expect(parts.map((p) => p.keys.length)).toEqual([0, 2]);
+  });
+
+  it('reads the board again for the parts that got no answer, and sends just those again, with their facts', async () => {
+    const { parts, ...io } = recorder(undefined, ['written', 'unanswered', 'written']);
+    let reads = 0;
+    await sendSnapshotInParts(board(6), {
+      partSize: 2,
+      isWanted: () => false,
+      ...io,
+      retryDelaysMs: [0, 0],
+      readAgain: async () => {
+        reads++;
+        return board(6);
+      },
+    }).rest;
+    expect(reads).toBe(1);
+    expect(parts.map((p) => p.keys)).toEqual([
+      [],
+      ['trello:c0', 'trello:c1'],
+      ['trello:c2', 'trello:c3'],
+      ['trello:c4', 'trello:c5'],
+      ['trello:c2', 'trello:c3'],
+    ]);
+    expect(parts[4]!.facts).toEqual(['f-trello:c2', 'f-trello:c3']);
+  });
+
+  it('gives up on unanswered parts after its last delay, and does not send refused parts again', async () => {
+    const { parts, ...io } = recorder(undefined, ['refused', 'unanswered', 'unanswered', 'unanswered']);
+    let reads = 0;
+    await sendSnapshotInParts(board(4), {
+      partSize: 2,
+      isWanted: () => false,
+      ...io,
+      retryDelaysMs: [0, 0],
+      readAgain: async () => {
+        reads++;
+        return board(4);
+      },
+    }).rest;
+    // Refused: c0, c1 (never again). Unanswered: c2, c3, then twice more; no third read after the last delay.
+    expect(reads).toBe(2);
+    expect(parts.slice(1).map((p) => p.keys)).toEqual([
+      ['trello:c0', 'trello:c1'],
+      ['trello:c2', 'trello:c3'],
+      ['trello:c2', 'trello:c3'],
+      ['trello:c2', 'trello:c3'],
+    ]);
   });
 });

@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 const sendMessage = vi.fn();
 vi.mock('wxt/browser', () => ({ browser: { runtime: { sendMessage: (m: unknown) => sendMessage(m) } } }));
 
-const { sendToBackground } = await import('@/utils/messages/client');
+const { handOver, sendToBackground } = await import('@/utils/messages/client');
 const request = { type: 'get-views' as const, taskKeys: ['trello:abc'], contractorIds: [] as string[] };
 const answer = { ok: true, views: { tasks: [], contractors: [] } };
 const noReceiver = new Error('Could not establish connection. Receiving end does not exist.');
@@ -43,5 +43,26 @@ describe('sendToBackground', () => {
   it('turns a malformed answer into a failure', async () => {
     sendMessage.mockResolvedValue({ views: 'nope' });
     await expect(sendToBackground(request)).resolves.toEqual({ ok: false, error: 'unexpected reply to get-views' });
+  });
+});
+
+describe('handOver', () => {
+  beforeEach(() => {
+    sendMessage.mockReset();
+  });
+
+  it('sends once and tells a request that got no answer from one the background refused', async () => {
+    sendMessage.mockImplementationOnce(refuse).mockResolvedValueOnce({ ok: false, error: 'storage full' }).mockResolvedValueOnce(answer);
+    await expect(handOver(request)).resolves.toEqual({ ok: false, error: noReceiver.message, unanswered: true });
+    await expect(handOver(request)).resolves.toEqual({ ok: false, error: 'storage full' });
+    await expect(handOver(request)).resolves.toEqual(answer);
+    expect(sendMessage).toHaveBeenCalledTimes(3);
+  });
+
+  it('counts a message answered with nothing at all (a worker stopped mid-answer) as unanswered', async () => {
+    sendMessage.mockResolvedValueOnce(undefined);
+    await expect(handOver(request)).resolves.toMatchObject({ ok: false, unanswered: true });
+    sendMessage.mockResolvedValueOnce(undefined).mockResolvedValueOnce(answer);
+    await expect(sendToBackground(request, { retryDelaysMs: [1] })).resolves.toEqual(answer);
   });
 });

@@ -28,6 +28,7 @@ import type { Settings } from '../settings';
 import type { HealthReport } from '../health/report';
 import { buildContractorView, buildTaskView, deliveriesOf, type ViewContext } from '../views/build-views';
 import { createHistoryCache } from './history-cache';
+import { createWriteQueue, PageLeft } from './write-queue';
 
 export interface ServiceDeps {
   db: () => Promise<HistoryDb>;
@@ -83,6 +84,12 @@ export function createHistoryService(deps: ServiceDeps) {
     await deps.onHistoryChanged();
   }
 
+  // The pages' observations, a batch at a time; what a page asks views of is written first (see the module).
+  const observations = createWriteQueue(async (batch) => {
+    const result = await applyBatch(await deps.db(), batch);
+    if (result.touchedTasks.length > 0) await historyChanged(result.touchedTasks);
+  });
+
   async function views(db: HistoryDb, taskKeys: string[], identityKeys: string[]): Promise<Views> {
     const ctx = await context();
     const tasks = await getTasks(db, taskKeys);
@@ -117,7 +124,10 @@ export function createHistoryService(deps: ServiceDeps) {
     };
   }
 
-  async function handle(raw: unknown, sender: { tabId?: number } = {}): Promise<AnyResponse> {
+  async function handle(raw: unknown, sender: { tabId?: number; documentId?: string } = {}): Promise<AnyResponse> {
+    const page = sender.tabId !== undefined && sender.documentId !== undefined ? { tabId: sender.tabId, documentId: sender.documentId } : undefined;
+    // Any message from a page's new document (a reload) drops what its previous document left waiting.
+    if (page) observations.heardFrom(page);
     const parsed = RequestSchema.safeParse(raw);
     if (!parsed.success) {
       const error = `rejected message: ${describeZodError(parsed.error)}`;
@@ -126,6 +136,10 @@ export function createHistoryService(deps: ServiceDeps) {
     }
     const request = parsed.data;
     try {
+      if (request.type === 'page-left') {
+        if (page) observations.left(page);
+        return { ok: true };
+      }
       if (request.type === 'report-health') {
         if (sender.tabId !== undefined) await deps.saveHealth(sender.tabId, request.report);
         return { ok: true };
@@ -133,8 +147,10 @@ export function createHistoryService(deps: ServiceDeps) {
       const db = await deps.db();
       switch (request.type) {
         case 'observe': {
-          const result = await applyBatch(db, request.batch);
-          if (result.touchedTasks.length > 0) await historyChanged(result.touchedTasks);
+          const written = observations.add(request.batch, page);
+          // The cards on screen go before whatever other parts wait (another tab's board, say).
+          if (request.viewsFor?.length) void observations.bringForward(request.viewsFor);
+          await written;
           const wanted = request.viewsFor ? new Set(request.viewsFor) : null;
           const shown = wanted ? request.batch.tasks.filter((t) => wanted.has(t.key)) : request.batch.tasks;
           const keys = shown.map((t) => t.key);
@@ -142,6 +158,7 @@ export function createHistoryService(deps: ServiceDeps) {
           return { ok: true, views: await views(db, keys, people) };
         }
         case 'get-views':
+          await observations.bringForward(request.taskKeys);
           return { ok: true, views: await views(db, request.taskKeys, request.contractorIds) };
         case 'get-overview': {
           const result = await overview(db);
@@ -264,6 +281,8 @@ export function createHistoryService(deps: ServiceDeps) {
       }
     } catch (error) {
       const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+      // Nobody is waiting for this answer: the page has gone (see `write-queue.ts`).
+      if (error instanceof PageLeft) return { ok: false, error: message };
       log(`${request.type} failed: ${message}`);
       return { ok: false, error: isQuotaError(error) ? STORAGE_FULL : message };
     }

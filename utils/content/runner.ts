@@ -5,7 +5,7 @@ import { overlayCss } from '@/components/overlay-styles';
 import { TaskChip } from '@/components/TaskChip';
 import { todayLocal } from '../model/dates';
 import { TaskObservationSchema, type ObservationBatch, type TaskObservation } from '../model/observation';
-import { sendToBackground } from '../messages/client';
+import { handOver, sendToBackground } from '../messages/client';
 import type { ContractorView, TaskView, Views } from '../messages/views';
 import { prepareDateFormats } from '../overlay/format';
 import { ensureHost, isLeewayNode, renderInto, setData } from '../overlay/host';
@@ -15,7 +15,7 @@ import type { AdapterHealth, GradualRead, PageRead, PlacedPerson, PlacedTask, Re
 import { eachInSlices, readToEnd, runInSlices } from '../slices';
 import { onScreenWithin, watchNearViewport } from './near-viewport';
 import { provisionalView } from './provisional-view';
-import { sendSnapshotInParts } from './snapshot-parts';
+import { sendSnapshotInParts, type HandOverOutcome } from './snapshot-parts';
 
 /** How long page mutations settle before Leeway re-reads the page. */
 const SETTLE_MS = 80;
@@ -184,20 +184,34 @@ export function runAdapter(ctx: ContentScriptContext, adapter: SiteAdapter): voi
     }, SETTLE_MS);
   };
 
+  function batchOf(observations: TaskObservation[], facts: Snapshot['facts']): ObservationBatch {
+    return { site: adapter.site, pageUrl, observedAt: new Date().toISOString(), tasks: observations, facts };
+  }
+
   async function observe(observations: TaskObservation[], facts: Snapshot['facts'] = []): Promise<void> {
-    const batch: ObservationBatch = {
-      site: adapter.site,
-      pageUrl,
-      observedAt: new Date().toISOString(),
-      tasks: observations,
-      facts,
-    };
     const keys = observations.map((o) => o.key);
     // Views only for the tasks on screen; the others are asked for when their cards come near.
     const reply = await sendToBackground(
-      { type: 'observe', batch, viewsFor: keys.filter((key) => wantedTasks.has(key)) },
+      { type: 'observe', batch: batchOf(observations, facts), viewsFor: keys.filter((key) => wantedTasks.has(key)) },
       { retryDelaysMs: RETRY_DELAYS_MS },
     );
+    answered(keys, reply);
+  }
+
+  /**
+   * A later part of a board, let go of once sent (see `sendSnapshotInParts`). Not async: the callback keeps the
+   * part's keys, not the part.
+   */
+  function handOverPart(observations: TaskObservation[], facts: Snapshot['facts']): Promise<HandOverOutcome> {
+    const keys = observations.map((o) => o.key);
+    const request = { type: 'observe', batch: batchOf(observations, facts), viewsFor: keys.filter((key) => wantedTasks.has(key)) } as const;
+    return handOver(request).then((reply) => {
+      answered(keys, reply);
+      return reply.ok ? 'written' : 'unanswered' in reply ? 'unanswered' : 'refused';
+    });
+  }
+
+  function answered(keys: string[], reply: { ok: true; views: Views } | { ok: false }): void {
     if (reply.ok) absorb(reply.views);
     // Cards that came near while this batch was on its way were new to the background then, and so may be the
     // people shown (a freelancer's name on a contract page is asked for before the contract's milestones are stored).
@@ -219,6 +233,9 @@ export function runAdapter(ctx: ContentScriptContext, adapter: SiteAdapter): voi
       partSize: REST_BATCH,
       isWanted: (key) => wantedTasks.has(key),
       send: (observations, facts) => observe(observations, facts),
+      handOver: handOverPart,
+      readAgain: () => adapter.snapshot!(next),
+      retryDelaysMs: RETRY_DELAYS_MS,
       stopped: () => ctx.isInvalid,
     });
     void parts.rest
@@ -651,6 +668,11 @@ export function runAdapter(ctx: ContentScriptContext, adapter: SiteAdapter): voi
   ctx.onInvalidated(() => observer.disconnect());
 
   ctx.addEventListener(window, 'wxt:locationchange', (event) => onRoute(event.newUrl.href));
+  // Parts of the board still waiting in the background when the owner reloads or leaves are dropped there: the next
+  // page reads its site afresh (see `write-queue.ts`). Said here, it is known before the next page loads.
+  ctx.addEventListener(window, 'pagehide', (event) => {
+    if (!event.persisted && sendingParts > 0) void handOver({ type: 'page-left' });
+  });
   const unwatch = historyRevisionItem.watch(() => reloadViewsSoon());
   ctx.onInvalidated(unwatch);
 

@@ -2,38 +2,50 @@ import type { TaskObservation } from '../model/observation';
 import type { Snapshot } from '../sites/adapter';
 
 type Facts = Snapshot['facts'];
+type Board = Pick<Snapshot, 'observations' | 'facts'>;
+
+/** What became of a part handed over: written, refused by the background (a full disk), or never answered. */
+export type HandOverOutcome = 'written' | 'refused' | 'unanswered';
 
 /**
- * Sends a snapshot of the site's JSON to the background in parts: the tasks on screen first, so their chips
- * need not wait for the background to take in the whole board; the rest in parts of `partSize` (each its own
- * all-or-nothing transaction), so that views asked for meanwhile are answered between them, with the cards
- * scrolled into view meanwhile at the front of the next part.
+ * Sends a snapshot of the site's JSON to the background in parts: the tasks on screen first, kept until they are
+ * answered, so their chips need not wait for the background to take in the whole board; then the rest in parts of
+ * `partSize` (each its own all-or-nothing transaction), handed over one per task and let go of at once.
+ *
+ * The page does not hold what waits to be written (about 0.6 KB a task, megabytes on a big board, for the 7–10 s a
+ * 5,000-card board takes to write): the background queues the parts and writes them in order, and writes first
+ * the tasks a page asks views of meanwhile (`utils/background/write-queue.ts`). Parts that get no answer (the
+ * service worker was stopped with them waiting) are read again from the site (`readAgain`) and sent again after
+ * each of `retryDelaysMs`: the page keeps only their keys.
  *
  * Each task's facts travel with it; facts of tasks the snapshot does not list (closed cards) go with the first
- * part. Every observation is sent exactly once, whatever comes near the screen while a part is on its way.
- * Resolves when the first part is answered; `rest` when everything is.
+ * part. Every observation is handed over once per attempt. Resolves `first` when the first part is answered;
+ * `rest` when every part is.
  */
 export function sendSnapshotInParts(
-  snapshot: Pick<Snapshot, 'observations' | 'facts'>,
+  snapshot: Board,
   options: {
     partSize: number;
     /** Whether a task's card is (or has been) near the screen; asked again before every part. */
     isWanted: (key: string) => boolean;
+    /** The first part: resolves once it is answered. */
     send: (observations: TaskObservation[], facts: Facts) => Promise<void>;
+    /** A later part: the caller keeps nothing of it once this returns. */
+    handOver: (observations: TaskObservation[], facts: Facts) => Promise<HandOverOutcome>;
+    /** The site's JSON read again, for parts that got no answer (null: it could not be read). */
+    readAgain?: () => Promise<Board | null>;
+    retryDelaysMs?: readonly number[];
+    /** Waits between two parts, so that each part is put into a message in a task of its own. */
+    between?: () => Promise<void>;
     /** Stops before the next part (the content script was invalidated). */
     stopped?: () => boolean;
   },
 ): { first: Promise<void>; rest: Promise<void> } {
-  const { partSize, isWanted, send, stopped = () => false } = options;
+  const { partSize, isWanted, send, handOver, readAgain, retryDelaysMs = [], between = nextTask, stopped = () => false } = options;
   const listed = new Set(snapshot.observations.map((o) => o.key));
-  const factsByTask = new Map<string, Facts>();
   const unlisted: Facts = [];
-  for (const fact of snapshot.facts) {
-    if (!listed.has(fact.taskKey)) unlisted.push(fact);
-    else if (factsByTask.has(fact.taskKey)) factsByTask.get(fact.taskKey)!.push(fact);
-    else factsByTask.set(fact.taskKey, [fact]);
-  }
-  // Each task's facts are let go once sent: a big board's parts take a while, and the page holds what waits.
+  let factsByTask = factsOfListed(snapshot.facts, listed, unlisted);
+  // Each task's facts are let go once sent.
   const factsOf = (part: TaskObservation[]) =>
     part.flatMap((o) => {
       const facts = factsByTask.get(o.key) ?? [];
@@ -46,13 +58,46 @@ export function sendSnapshotInParts(
   const firstPart = snapshot.observations.filter((o) => isWanted(o.key));
   let remaining = snapshot.observations.filter((o) => !isWanted(o.key));
   const first = firstPart.length > 0 || unlisted.length > 0 ? send(firstPart, [...unlisted, ...factsOf(firstPart)]) : Promise.resolve();
+
   const rest = first.then(async () => {
-    while (remaining.length > 0 && !stopped()) {
-      const ordered = [...remaining.filter((o) => isWanted(o.key)), ...remaining.filter((o) => !isWanted(o.key))];
-      const part = ordered.slice(0, partSize);
-      remaining = ordered.slice(partSize);
-      await send(part, factsOf(part));
+    for (let attempt = 0; ; attempt++) {
+      const unanswered = new Set<string>();
+      const handedOver: Promise<void>[] = [];
+      while (remaining.length > 0 && !stopped()) {
+        if (handedOver.length > 0) await between();
+        // The cards that came near meanwhile lead the next part.
+        const ordered = [...remaining.filter((o) => isWanted(o.key)), ...remaining.filter((o) => !isWanted(o.key))];
+        const part = ordered.slice(0, partSize);
+        remaining = ordered.slice(partSize);
+        const keys = part.map((o) => o.key);
+        handedOver.push(
+          handOver(part, factsOf(part)).then((outcome) => {
+            if (outcome === 'unanswered') for (const key of keys) unanswered.add(key);
+          }),
+        );
+      }
+      await Promise.all(handedOver);
+      const delay = retryDelaysMs[attempt];
+      if (unanswered.size === 0 || stopped() || delay === undefined || !readAgain) return;
+      await new Promise((resolve) => setTimeout(resolve, delay));
+      const again = await readAgain().catch(() => null);
+      if (!again || stopped()) return;
+      remaining = again.observations.filter((o) => unanswered.has(o.key));
+      factsByTask = factsOfListed(again.facts, unanswered, []);
     }
   });
   return { first, rest };
 }
+
+/** The facts of the listed tasks, by task; the others are put in `unlisted`. */
+function factsOfListed(facts: Facts, listed: ReadonlySet<string>, unlisted: Facts): Map<string, Facts> {
+  const byTask = new Map<string, Facts>();
+  for (const fact of facts) {
+    if (!listed.has(fact.taskKey)) unlisted.push(fact);
+    else if (byTask.has(fact.taskKey)) byTask.get(fact.taskKey)!.push(fact);
+    else byTask.set(fact.taskKey, [fact]);
+  }
+  return byTask;
+}
+
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));

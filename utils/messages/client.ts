@@ -15,22 +15,43 @@ export async function sendToBackground<T extends Request>(
   request: T,
   options: { retryDelaysMs?: readonly number[] } = {},
 ): Promise<ResponseFor<T['type']>> {
-  const schema = ResponseSchemas[request.type];
   const delays = options.retryDelaysMs ?? [];
   for (let attempt = 0; ; attempt++) {
-    try {
-      const reply: unknown = await browser.runtime.sendMessage(request);
+    const reply = await handOver(request);
+    // Only a message that never reached an answer is tried again (the worker was stopped or restarting);
+    // an answer of `{ ok: false }` is the background's considered reply and is returned as it is.
+    if (!('unanswered' in reply)) return reply;
+    const delay = delays[attempt];
+    if (delay === undefined) return { ok: false, error: reply.error } as ResponseFor<T['type']>;
+    await new Promise((resolve) => setTimeout(resolve, delay));
+  }
+}
+
+/** A request that never reached an answer (the service worker was stopped, the extension reloaded). */
+export interface Unanswered {
+  ok: false;
+  error: string;
+  unanswered: true;
+}
+
+/**
+ * Sends a request once and keeps nothing of it: the caller may let go of it as soon as this returns (a big
+ * board's parts are megabytes, and `sendToBackground` holds its request for the retries). `unanswered` tells a
+ * request that got no answer from the background's own refusal.
+ */
+export function handOver<T extends Request>(request: T): Promise<ResponseFor<T['type']> | Unanswered> {
+  // Not async, and the callbacks close over the schema and type only: nothing here refers to the request once sent.
+  const schema = ResponseSchemas[request.type];
+  const type = request.type;
+  return browser.runtime.sendMessage(request).then(
+    (reply: unknown): ResponseFor<T['type']> | Unanswered => {
+      // The background answers every message with an object; nothing at all means the worker was stopped
+      // before it answered (Chrome resolves some of those messages with `undefined` rather than rejecting).
+      if (reply === undefined) return { ok: false, error: 'the background stopped before it answered', unanswered: true };
       const parsed = schema.safeParse(reply);
       if (parsed.success) return parsed.data as ResponseFor<T['type']>;
-      return { ok: false, error: `unexpected reply to ${request.type}` } as ResponseFor<T['type']>;
-    } catch (error) {
-      // Only a message that never reached an answer is tried again (the worker was stopped or restarting);
-      // an answer of `{ ok: false }` is the background's considered reply and is returned as it is.
-      const delay = delays[attempt];
-      if (delay === undefined) {
-        return { ok: false, error: error instanceof Error ? error.message : String(error) } as ResponseFor<T['type']>;
-      }
-      await new Promise((resolve) => setTimeout(resolve, delay));
-    }
-  }
+      return { ok: false, error: `unexpected reply to ${type}` } as ResponseFor<T['type']>;
+    },
+    (error: unknown): Unanswered => ({ ok: false, error: error instanceof Error ? error.message : String(error), unanswered: true }),
+  );
 }

@@ -36,6 +36,8 @@ export const RequestSchema = lazySchema(() => z.discriminatedUnion('type', [
     taskKeys: z.array(z.string().check(z.maxLength(300))).check(z.maxLength(20000)),
     contractorIds: z.array(z.string().check(z.maxLength(300))).check(z.maxLength(5000)),
   }),
+  /** Content script → background: this page is being left with parts of its board still waiting to be written. */
+  z.object({ type: z.literal('page-left') }),
   /** Content script → background: how well the page could be read (shown in the popup for that tab). */
   z.object({ type: z.literal('report-health'), report: HealthReportSchema }),
   /** Popup → background: everything tracked. */
@@ -109,6 +111,7 @@ export const FailureSchema = lazySchema(() => z.object({ ok: z.literal(false), e
 export const ResponseSchemas = {
   observe: lazySchema(() => z.union([z.object({ ok: z.literal(true), views: ViewsSchema }), FailureSchema])),
   'get-views': lazySchema(() => z.union([z.object({ ok: z.literal(true), views: ViewsSchema }), FailureSchema])),
+  'page-left': lazySchema(() => z.union([z.object({ ok: z.literal(true) }), FailureSchema])),
   'report-health': lazySchema(() => z.union([z.object({ ok: z.literal(true) }), FailureSchema])),
   'link-identity': lazySchema(() => z.union([z.object({ ok: z.literal(true) }), FailureSchema])),
   'unlink-identity': lazySchema(() => z.union([z.object({ ok: z.literal(true) }), FailureSchema])),
