@@ -153,4 +153,20 @@ describe('createWriteQueue', () => {
     for (let i = 0; i < 3; i++) await writer.finishNext();
     expect(await Promise.all(results)).toEqual(['written', 'page left', 'written', 'written']);
   });
+
+  it('starts no write while a read a page waits for is under way', async () => {
+    const writer = gatedWriter();
+    const queue = createWriteQueue(writer.write);
+    void queue.add(part('a1'));
+    void queue.add(part('a2'));
+    let finishRead!: () => void;
+    const read = queue.holdWhile(new Promise<string>((resolve) => (finishRead = () => resolve('views'))));
+    await writer.finishNext(); // a1 was being written when the read began; a2 waits for the read
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(writer.written.map((w) => w.tasks)).toEqual([['trello:a1']]);
+    finishRead();
+    await expect(read).resolves.toBe('views');
+    await writer.finishNext();
+    expect(writer.written.map((w) => w.tasks)).toEqual([['trello:a1'], ['trello:a2']]);
+  });
 });

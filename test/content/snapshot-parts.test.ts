@@ -86,6 +86,27 @@ describe('sendSnapshotInParts', () => {
     expect(done).toBe(true);
   });
 
+  it('hands the rest over without waiting for the first part\'s answer, and settles once every part is answered', async () => {
+    let answerFirst!: () => void;
+    const handed: string[][] = [];
+    const parts = sendSnapshotInParts(board(4), {
+      partSize: 2,
+      isWanted: (key) => key === 'trello:c0',
+      send: () => new Promise<void>((resolve) => (answerFirst = resolve)),
+      handOver: async (observations) => {
+        handed.push(observations.map((o) => o.key));
+        return 'written';
+      },
+    });
+    let settled = false;
+    void parts.rest.then(() => (settled = true));
+    await vi.waitFor(() => expect(handed).toEqual([['trello:c1', 'trello:c2'], ['trello:c3']]));
+    expect(settled).toBe(false);
+    answerFirst();
+    await parts.rest;
+    expect(settled).toBe(true);
+  });
+
   it('never drops a card that comes near the screen while the first part is on its way', async () => {
     const snapshot = board(6);
     const wanted = new Set(['trello:c0']);

@@ -155,11 +155,11 @@ export function createHistoryService(deps: ServiceDeps) {
           const shown = wanted ? request.batch.tasks.filter((t) => wanted.has(t.key)) : request.batch.tasks;
           const keys = shown.map((t) => t.key);
           const people = [...new Set(shown.flatMap((t) => t.assignees.map((a) => `${a.site}:${a.handle}`)))];
-          return { ok: true, views: await views(db, keys, people) };
+          return { ok: true, views: await observations.holdWhile(views(db, keys, people)) };
         }
         case 'get-views':
           await observations.bringForward(request.taskKeys);
-          return { ok: true, views: await views(db, request.taskKeys, request.contractorIds) };
+          return { ok: true, views: await observations.holdWhile(views(db, request.taskKeys, request.contractorIds)) };
         case 'get-overview': {
           const result = await overview(db);
           await deps.saveFirstScreen?.(result);

@@ -178,10 +178,16 @@ export function runAdapter(ctx: ContentScriptContext, adapter: SiteAdapter): voi
 
   const schedule = () => {
     if (timer !== undefined) return;
-    timer = ctx.setTimeout(() => {
-      timer = undefined;
-      void refresh();
-    }, SETTLE_MS);
+    // While the page has shown no task yet (trello.com puts its board in after the document has loaded), the
+    // first cards are read in the next task: the owner is waiting for them, and there is nothing to redo yet.
+    const nothingShownYet = lastRead !== null && lastRead.taskCount === 0;
+    timer = ctx.setTimeout(
+      () => {
+        timer = undefined;
+        void refresh();
+      },
+      nothingShownYet ? 0 : SETTLE_MS,
+    );
   };
 
   function batchOf(observations: TaskObservation[], facts: Snapshot['facts']): ObservationBatch {

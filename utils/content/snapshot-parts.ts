@@ -9,8 +9,8 @@ export type HandOverOutcome = 'written' | 'refused' | 'unanswered';
 
 /**
  * Sends a snapshot of the site's JSON to the background in parts: the tasks on screen first, kept until they are
- * answered, so their chips need not wait for the background to take in the whole board; then the rest in parts of
- * `partSize` (each its own all-or-nothing transaction), handed over one per task and let go of at once.
+ * answered, so their chips need not wait for the background to take in the whole board; then, from the next task
+ * on, the rest in parts of `partSize` (each its own all-or-nothing transaction), one per task, let go of at once.
  *
  * The page does not hold what waits to be written (about 0.6 KB a task, megabytes on a big board, for the 7–10 s a
  * 5,000-card board takes to write): the background queues the parts and writes them in order, and writes first
@@ -59,12 +59,15 @@ export function sendSnapshotInParts(
   let remaining = snapshot.observations.filter((o) => !isWanted(o.key));
   const first = firstPart.length > 0 || unlisted.length > 0 ? send(firstPart, [...unlisted, ...factsOf(firstPart)]) : Promise.resolve();
 
-  const rest = first.then(async () => {
+  // The rest is handed over from the next task on, without waiting for the first part's answer: the background
+  // writes parts in the order they came (the first part, naming the cards on screen, goes first anyway), and the
+  // page would hold the whole board while the first part's views are worked out.
+  const rest = (async () => {
     for (let attempt = 0; ; attempt++) {
       const unanswered = new Set<string>();
       const handedOver: Promise<void>[] = [];
       while (remaining.length > 0 && !stopped()) {
-        if (handedOver.length > 0) await between();
+        await between();
         // The cards that came near meanwhile lead the next part.
         const ordered = [...remaining.filter((o) => isWanted(o.key)), ...remaining.filter((o) => !isWanted(o.key))];
         const part = ordered.slice(0, partSize);
@@ -85,8 +88,9 @@ export function sendSnapshotInParts(
       remaining = again.observations.filter((o) => unanswered.has(o.key));
       factsByTask = factsOfListed(again.facts, unanswered, []);
     }
-  });
-  return { first, rest };
+  })();
+  // Settled once the first part is answered too (its retries included).
+  return { first, rest: Promise.all([first, rest]).then(() => {}) };
 }
 
 /** The facts of the listed tasks, by task; the others are put in `unlisted`. */
