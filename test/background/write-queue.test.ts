@@ -25,7 +25,9 @@ function gatedWriter(fail: (b: ObservationBatch) => boolean = () => false) {
     gates.shift()!();
     await new Promise((resolve) => setTimeout(resolve, 0));
   };
-  return { write, written, finishNext, mostAtOnce: () => mostAtOnce };
+  /** Waits until the queue has begun writing its first batch (it starts in the task after the first `add`). */
+  const firstStarted = () => expectSoon(() => written.length > 0);
+  return { write, written, finishNext, firstStarted, mostAtOnce: () => mostAtOnce };
 }
 
 async function expectSoon(condition: () => boolean): Promise<void> {
@@ -57,6 +59,7 @@ describe('createWriteQueue', () => {
     void queue.add(part('x1')).then(() => (firstDone = true));
     void queue.add(part('r1', 'r2', 'r3')).then(() => (restDone = true));
     void queue.add(part('s1', 's2')).then(() => {});
+    await writer.firstStarted();
     // x1 is being written; r2 and s2 wait behind it.
     let broughtForward = false;
     const asked = queue.bringForward(['trello:s2', 'trello:r2', 'trello:x1', 'trello:unknown']).then(() => (broughtForward = true));
@@ -83,6 +86,7 @@ describe('createWriteQueue', () => {
     const writer = gatedWriter();
     const queue = createWriteQueue(writer.write);
     void queue.add(part('x1'));
+    await writer.firstStarted();
     const closedCard: HistoryFact = { ...fact('closed'), factId: 'f-closed' };
     void queue.add(batch([task('a1')], { facts: [fact('a1'), closedCard] }));
     void queue.add(part('b1'));
@@ -101,6 +105,7 @@ describe('createWriteQueue', () => {
     const writer = gatedWriter((b) => b.tasks.some((t) => t.key === 'trello:r1'));
     const queue = createWriteQueue(writer.write);
     void queue.add(part('x1'));
+    await writer.firstStarted();
     const rest = queue.add(part('r1', 'r2')).then(
       () => 'written',
       (error: Error) => error.message,
@@ -120,6 +125,7 @@ describe('createWriteQueue', () => {
     const queue = createWriteQueue(writer.write);
     await expect(queue.bringForward(['trello:nothing'])).resolves.toBeUndefined();
     void queue.add(part('x1'));
+    await writer.firstStarted();
     await expect(queue.bringForward(['trello:x1'])).resolves.toBeUndefined(); // being written: not waited for
     await writer.finishNext();
   });
@@ -129,6 +135,7 @@ describe('createWriteQueue', () => {
     const queue = createWriteQueue(writer.write);
     const outcome = (p: Promise<void>) => p.then(() => 'written', (error: unknown) => (error instanceof PageLeft ? 'page left' : String(error)));
     const first = outcome(queue.add(part('a1'), { tabId: 1, documentId: 'doc-1' }));
+    await writer.firstStarted();
     const left = outcome(queue.add(part('a2'), { tabId: 1, documentId: 'doc-1' }));
     const otherTab = outcome(queue.add(part('b1'), { tabId: 2, documentId: 'doc-9' }));
     // Tab 1 is reloaded while a1 is written and a2 waits: its new document's first message drops a2.
@@ -143,8 +150,10 @@ describe('createWriteQueue', () => {
     const writer = gatedWriter();
     const queue = createWriteQueue(writer.write);
     const outcome = (p: Promise<void>) => p.then(() => 'written', (error: unknown) => (error instanceof PageLeft ? 'page left' : String(error)));
+    const first = outcome(queue.add(part('a1'), { tabId: 1, documentId: 'doc-1' }));
+    await writer.firstStarted();
     const results = [
-      outcome(queue.add(part('a1'), { tabId: 1, documentId: 'doc-1' })),
+      first,
       outcome(queue.add(part('a2'), { tabId: 1, documentId: 'doc-1' })),
       outcome(queue.add(part('b1'), { tabId: 2, documentId: 'doc-9' })),
       outcome(queue.add(part('c1'))),
@@ -159,6 +168,7 @@ describe('createWriteQueue', () => {
     const queue = createWriteQueue(writer.write);
     void queue.add(part('a1'));
     void queue.add(part('a2'));
+    await writer.firstStarted();
     let finishRead!: () => void;
     const read = queue.holdWhile(new Promise<string>((resolve) => (finishRead = () => resolve('views'))));
     await writer.finishNext(); // a1 was being written when the read began; a2 waits for the read
@@ -166,6 +176,26 @@ describe('createWriteQueue', () => {
     expect(writer.written.map((w) => w.tasks)).toEqual([['trello:a1']]);
     finishRead();
     await expect(read).resolves.toBe('views');
+    await writer.finishNext();
+    expect(writer.written.map((w) => w.tasks)).toEqual([['trello:a1'], ['trello:a2']]);
+  });
+
+  it('lets a read begun on the answer to one write go before the next write', async () => {
+    const writer = gatedWriter();
+    const queue = createWriteQueue(writer.write);
+    let finishRead!: () => void;
+    let readStarted = false;
+    // As the service does: once its batch is written, the page's views are read, holding the queue.
+    void queue.add(part('a1')).then(() => {
+      readStarted = true;
+      return queue.holdWhile(new Promise<void>((resolve) => (finishRead = resolve)));
+    });
+    void queue.add(part('a2'));
+    await writer.finishNext();
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(readStarted).toBe(true);
+    expect(writer.written.map((w) => w.tasks)).toEqual([['trello:a1']]);
+    finishRead();
     await writer.finishNext();
     expect(writer.written.map((w) => w.tasks)).toEqual([['trello:a1'], ['trello:a2']]);
   });

@@ -85,8 +85,13 @@ export function createWriteQueue(write: (batch: ObservationBatch) => Promise<voi
     if (writing) return;
     writing = true;
     try {
-      for (let next = waiting.shift(); next; next = waiting.shift()) {
+      while (waiting.length > 0) {
+        // A task's turn first, so that whoever waited for the last write starts its read (and holds the queue),
+        // then those reads. The next piece is taken only now: until then `bringForward` can still move it.
+        await new Promise((resolve) => setTimeout(resolve, 0));
         while (holds.size > 0) await Promise.all(holds);
+        const next = waiting.shift();
+        if (!next) break;
         try {
           await write(next.batch);
           settle(next.arrival);
