@@ -30,6 +30,9 @@ function gatedWriter(fail: (b: ObservationBatch) => boolean = () => false) {
   return { write, written, finishNext, firstStarted, mostAtOnce: () => mostAtOnce };
 }
 
+/** What became of a batch: written, dropped because its page was left, or the error. */
+const outcome = (p: Promise<void>) => p.then(() => 'written', (error: unknown) => (error instanceof PageLeft ? 'page left' : String(error)));
+
 async function expectSoon(condition: () => boolean): Promise<void> {
   for (let i = 0; i < 50 && !condition(); i++) await new Promise((resolve) => setTimeout(resolve, 0));
   expect(condition()).toBe(true);
@@ -133,7 +136,6 @@ describe('createWriteQueue', () => {
   it('drops what a page left waiting once its tab shows another document, and keeps other tabs\' parts', async () => {
     const writer = gatedWriter();
     const queue = createWriteQueue(writer.write);
-    const outcome = (p: Promise<void>) => p.then(() => 'written', (error: unknown) => (error instanceof PageLeft ? 'page left' : String(error)));
     const first = outcome(queue.add(part('a1'), { tabId: 1, documentId: 'doc-1' }));
     await writer.firstStarted();
     const left = outcome(queue.add(part('a2'), { tabId: 1, documentId: 'doc-1' }));
@@ -149,7 +151,6 @@ describe('createWriteQueue', () => {
   it('drops what a page left waiting when it says it is being left, and only that page\'s', async () => {
     const writer = gatedWriter();
     const queue = createWriteQueue(writer.write);
-    const outcome = (p: Promise<void>) => p.then(() => 'written', (error: unknown) => (error instanceof PageLeft ? 'page left' : String(error)));
     const first = outcome(queue.add(part('a1'), { tabId: 1, documentId: 'doc-1' }));
     await writer.firstStarted();
     const results = [

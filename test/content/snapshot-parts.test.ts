@@ -45,6 +45,18 @@ function recorder(whileSending: (partIndex: number) => void = () => {}, outcomes
   return { parts, send, handOver, between: () => Promise.resolve() };
 }
 
+/** Sends a board of `cards` in parts of two, the handed-over parts answered with `outcomes`, retried twice. */
+async function withRetries(cards: number, outcomes: HandOverOutcome[]) {
+  const { parts, ...io } = recorder(undefined, outcomes);
+  let reads = 0;
+  const readAgain = async () => {
+    reads++;
+    return board(cards);
+  };
+  await sendSnapshotInParts(board(cards), { partSize: 2, isWanted: () => false, ...io, retryDelaysMs: [0, 0], readAgain }).rest;
+  return { parts, reads };
+}
+
 describe('sendSnapshotInParts', () => {
   it('sends the cards on screen first, then hands the rest over in parts, each task with its facts', async () => {
     const snapshot = board(7);
@@ -140,18 +152,7 @@ describe('sendSnapshotInParts', () => {
   });
 
   it('reads the board again for the parts that got no answer, and sends just those again, with their facts', async () => {
-    const { parts, ...io } = recorder(undefined, ['written', 'unanswered', 'written']);
-    let reads = 0;
-    await sendSnapshotInParts(board(6), {
-      partSize: 2,
-      isWanted: () => false,
-      ...io,
-      retryDelaysMs: [0, 0],
-      readAgain: async () => {
-        reads++;
-        return board(6);
-      },
-    }).rest;
+    const { parts, reads } = await withRetries(6, ['written', 'unanswered', 'written']);
     expect(reads).toBe(1);
     expect(parts.map((p) => p.keys)).toEqual([
       [],
@@ -164,18 +165,7 @@ describe('sendSnapshotInParts', () => {
   });
 
   it('gives up on unanswered parts after its last delay, and does not send refused parts again', async () => {
-    const { parts, ...io } = recorder(undefined, ['refused', 'unanswered', 'unanswered', 'unanswered']);
-    let reads = 0;
-    await sendSnapshotInParts(board(4), {
-      partSize: 2,
-      isWanted: () => false,
-      ...io,
-      retryDelaysMs: [0, 0],
-      readAgain: async () => {
-        reads++;
-        return board(4);
-      },
-    }).rest;
+    const { parts, reads } = await withRetries(4, ['refused', 'unanswered', 'unanswered', 'unanswered']);
     // Refused: c0, c1 (never again). Unanswered: c2, c3, then twice more; no third read after the last delay.
     expect(reads).toBe(2);
     expect(parts.slice(1).map((p) => p.keys)).toEqual([
