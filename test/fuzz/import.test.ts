@@ -129,29 +129,36 @@ describe('import fuzzing: the file is refused in words, the store is unchanged',
 });
 
 describe('storage full', () => {
-  /** Makes the `nth` add() on the events store fail the way a full disk does: the request errors, the transaction aborts. */
-  function failEventAdd(nth: number) {
+  /**
+   * Makes the `nth` write (`add` or `put`) on the events store fail the way a full disk does: the request errors,
+   * the transaction aborts. (Events of tasks new to the store are put, the others added.)
+   */
+  function failEventWrite(nth: number) {
     // fake-indexeddb/auto installs its object store class as the global IDBObjectStore.
     const proto = globalThis.IDBObjectStore.prototype;
-    const add = proto.add;
     let calls = 0;
-    return vi.spyOn(proto, 'add').mockImplementation(function (this: IDBObjectStore, ...args: Parameters<typeof add>) {
-      if (this.name === 'events' && ++calls === nth) {
-        const tx = this.transaction as unknown as { _execRequestAsync(r: { operation: () => never; source: unknown }): ReturnType<typeof add> };
-        return tx._execRequestAsync({
-          source: this,
-          operation: () => {
-            throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
-          },
-        });
-      }
-      return add.apply(this, args);
-    });
+    const failing = (method: 'add' | 'put') => {
+      const original = proto[method];
+      return vi.spyOn(proto, method).mockImplementation(function (this: IDBObjectStore, ...args: Parameters<typeof original>) {
+        if (this.name === 'events' && ++calls === nth) {
+          const tx = this.transaction as unknown as { _execRequestAsync(r: { operation: () => never; source: unknown }): ReturnType<typeof original> };
+          return tx._execRequestAsync({
+            source: this,
+            operation: () => {
+              throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+            },
+          });
+        }
+        return original.apply(this, args);
+      });
+    };
+    const spies = [failing('add'), failing('put')];
+    return { mockRestore: () => spies.forEach((spy) => spy.mockRestore()) };
   }
 
   it('an import that fills the disk mid-way says so plainly and writes nothing', async () => {
     const before = await dump();
-    const spy = failEventAdd(20);
+    const spy = failEventWrite(20);
     const reply = await importText(JSON.stringify(small()));
     spy.mockRestore();
     expect(reply).toEqual({ ok: false, error: STORAGE_FULL });
@@ -163,7 +170,7 @@ describe('storage full', () => {
     const file = generateHistory({ tasks: 300, contractors: 10, eventsPerTask: 10, today: '2026-03-03', seed: 7 });
     expect(file.events.length).toBeGreaterThan(CHUNK_SIZE + 1);
     const before = await dump();
-    const spy = failEventAdd(CHUNK_SIZE + 1);
+    const spy = failEventWrite(CHUNK_SIZE + 1);
     const reply = await importText(JSON.stringify(file));
     spy.mockRestore();
     expect(reply).toEqual({ ok: false, error: STORAGE_FULL });
@@ -172,7 +179,7 @@ describe('storage full', () => {
 
   it('an observation batch that fills the disk mid-way writes nothing either', async () => {
     const before = await dump();
-    const spy = failEventAdd(2);
+    const spy = failEventWrite(2);
     const ana = { site: 'trello' as const, handle: 'anaruiz', displayName: 'Ana Ruiz' };
     const reply = await service().handle({
       type: 'observe',

@@ -25,6 +25,27 @@ describe('applyBatch', () => {
     expect(ana).toMatchObject({ id: 'trello:anaruiz', name: 'Ana Ruiz', identities: [{ site: 'trello', handle: 'anaruiz' }] });
   });
 
+  it('looks up no stored event for tasks new to the store, and every event of the others', async () => {
+    const lookups = { count: 0 };
+    const getKey = IDBObjectStore.prototype.getKey;
+    IDBObjectStore.prototype.getKey = function (this: IDBObjectStore, query: IDBValidKey | IDBKeyRange) {
+      if (this.name === 'events') lookups.count++;
+      return getKey.call(this, query);
+    };
+    try {
+      const fact = { taskKey: 'trello:AbC123xy', factId: 'a1', kind: 'created' as const, at: '2026-02-20T08:00:00.000Z' };
+      const first = await applyBatch(db, batch([observation()], { facts: [fact] }));
+      expect(lookups.count).toBe(0);
+      expect(first.eventsAdded).toBe(4);
+      const again = await applyBatch(db, batch([observation()], { facts: [fact] }));
+      expect(lookups.count).toBe(1);
+      expect(again.eventsAdded).toBe(0);
+      expect(await db.count('events')).toBe(4);
+    } finally {
+      IDBObjectStore.prototype.getKey = getKey;
+    }
+  });
+
   it('is idempotent: the same observation twice adds nothing', async () => {
     await applyBatch(db, batch([observation()]));
     const again = await applyBatch(db, batch([observation()]));
