@@ -149,15 +149,14 @@ export function createWriteQueue(write: (batch: ObservationBatch) => Promise<voi
         const queued = waiting[i]!;
         const { tasks, facts } = queued.batch;
         if (!tasks.some((t) => wanted.has(t.key))) continue;
-        const isWanted = (key: string) => wanted.has(key);
-        const pulled = { ...queued.batch, tasks: tasks.filter((t) => isWanted(t.key)), facts: facts.filter((f) => isWanted(f.taskKey)) };
-        const kept = { ...queued.batch, tasks: tasks.filter((t) => !isWanted(t.key)), facts: facts.filter((f) => !isWanted(f.taskKey)) };
+        const kept = { ...queued.batch, tasks: tasks.filter((t) => !wanted.has(t.key)), facts: facts.filter((f) => !wanted.has(f.taskKey)) };
         if (kept.tasks.length === 0 && kept.facts.length === 0) {
           // The whole piece is wanted: it moves as it is.
           front.push(queued);
           waiting.splice(i--, 1);
           continue;
         }
+        const pulled = { ...queued.batch, tasks: tasks.filter((t) => wanted.has(t.key)), facts: facts.filter((f) => wanted.has(f.taskKey)) };
         queued.arrival.piecesLeft++;
         front.push(piece(pulled, queued.arrival, queued.from));
         queued.batch = kept;

@@ -190,17 +190,15 @@ export function runAdapter(ctx: ContentScriptContext, adapter: SiteAdapter): voi
     );
   };
 
-  function batchOf(observations: TaskObservation[], facts: Snapshot['facts']): ObservationBatch {
-    return { site: adapter.site, pageUrl, observedAt: new Date().toISOString(), tasks: observations, facts };
+  /** An observation of these tasks, asking views for only those on screen (the others are asked for as they come near). */
+  function observeRequest(observations: TaskObservation[], facts: Snapshot['facts'], keys: string[]) {
+    const batch: ObservationBatch = { site: adapter.site, pageUrl, observedAt: new Date().toISOString(), tasks: observations, facts };
+    return { type: 'observe', batch, viewsFor: keys.filter((key) => wantedTasks.has(key)) } as const;
   }
 
   async function observe(observations: TaskObservation[], facts: Snapshot['facts'] = []): Promise<void> {
     const keys = observations.map((o) => o.key);
-    // Views only for the tasks on screen; the others are asked for when their cards come near.
-    const reply = await sendToBackground(
-      { type: 'observe', batch: batchOf(observations, facts), viewsFor: keys.filter((key) => wantedTasks.has(key)) },
-      { retryDelaysMs: RETRY_DELAYS_MS },
-    );
+    const reply = await sendToBackground(observeRequest(observations, facts, keys), { retryDelaysMs: RETRY_DELAYS_MS });
     answered(keys, reply);
   }
 
@@ -210,8 +208,7 @@ export function runAdapter(ctx: ContentScriptContext, adapter: SiteAdapter): voi
    */
   function handOverPart(observations: TaskObservation[], facts: Snapshot['facts']): Promise<HandOverOutcome> {
     const keys = observations.map((o) => o.key);
-    const request = { type: 'observe', batch: batchOf(observations, facts), viewsFor: keys.filter((key) => wantedTasks.has(key)) } as const;
-    return handOver(request).then((reply) => {
+    return handOver(observeRequest(observations, facts, keys)).then((reply) => {
       answered(keys, reply);
       return reply.ok ? 'written' : 'unanswered' in reply ? 'unanswered' : 'refused';
     });
@@ -228,8 +225,9 @@ export function runAdapter(ctx: ContentScriptContext, adapter: SiteAdapter): voi
   }
 
   async function loadSnapshot(next: SiteRoute): Promise<void> {
-    if (!adapter.snapshot || snapshotScope.has(next.id)) return;
-    const fresh = await adapter.snapshot(next).catch(() => null);
+    const readSnapshot = adapter.snapshot;
+    if (!readSnapshot || snapshotScope.has(next.id)) return;
+    const fresh = await readSnapshot(next).catch(() => null);
     json = fresh ? 'ok' : 'unavailable';
     if (!fresh || ctx.isInvalid) return;
     snapshotScope = new Set(fresh.scope);
@@ -240,7 +238,7 @@ export function runAdapter(ctx: ContentScriptContext, adapter: SiteAdapter): voi
       isWanted: (key) => wantedTasks.has(key),
       send: (observations, facts) => observe(observations, facts),
       handOver: handOverPart,
-      readAgain: () => adapter.snapshot!(next),
+      readAgain: () => readSnapshot(next),
       retryDelaysMs: RETRY_DELAYS_MS,
       stopped: () => ctx.isInvalid,
     });

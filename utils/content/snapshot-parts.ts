@@ -86,6 +86,7 @@ export function sendSnapshotInParts(
       const again = await readAgain().catch(() => null);
       if (!again || stopped()) return;
       remaining = again.observations.filter((o) => unanswered.has(o.key));
+      // Facts of unlisted tasks (closed cards) went with the first part, which has retries of its own.
       factsByTask = factsOfListed(again.facts, unanswered, []);
     }
   })();
