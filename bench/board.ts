@@ -46,6 +46,8 @@ export interface Measure {
    */
   scriptStartedMs: number;
   domContentLoadedMs: number;
+  /** When the probe first found cards in the page: DOMContentLoaded, or when the page's script put the board in. */
+  cardsInMs: number;
   cards: number;
   /** After scrolling three screens down: until the cards then in view have chips, and their final views. */
   scroll: { ms: number; finalMs: number; cards: number };
@@ -94,6 +96,7 @@ interface ProbeState {
   visibleCards: number;
   scriptStartedMs: number;
   domContentLoadedMs: number;
+  cardsInMs: number;
 }
 
 /**
@@ -112,6 +115,7 @@ function probe(options: { selector: string; mode: 'leeway' | 'floor'; startedEve
     visibleCards: 0,
     scriptStartedMs: -1,
     domContentLoadedMs: -1,
+    cardsInMs: -1,
   };
   // WXT announces a started content script with a DOM event, which reaches the page's world too.
   if (startedEvent) document.addEventListener(startedEvent, () => (bench.scriptStartedMs = performance.now()), { once: true });
@@ -147,6 +151,7 @@ function probe(options: { selector: string; mode: 'leeway' | 'floor'; startedEve
     waiting.observe(document.body, { childList: true, subtree: true });
   };
   document.addEventListener('DOMContentLoaded', () => whenCards(() => {
+    bench.cardsInMs = performance.now();
     const cards = [...document.querySelectorAll(selector)];
     const within = (screens: number) =>
       cards.filter((c) => {
@@ -290,6 +295,7 @@ async function measure(page: Page, c: Case, mode: 'leeway' | 'floor', reload: bo
     visibleCards: bench.visibleCards,
     scriptStartedMs: bench.scriptStartedMs,
     domContentLoadedMs: bench.domContentLoadedMs,
+    cardsInMs: bench.cardsInMs,
     cards: c.cards,
     scroll,
     mutationMs: mutation.ms,
@@ -415,8 +421,13 @@ export function boardRows(results: BoardResult[]): Row[] {
       // Where Leeway's time goes: before its script runs (Chromium injects it after DOMContentLoaded), and after.
       const injected = l((m) => m.scriptStartedMs - m.domContentLoadedMs);
       const afterStart = l((m) => m.visibleMs - m.scriptStartedMs);
+      // On a board put in by the page's script, how long after it went in (Leeway, and the floor).
+      const byScript = pairs.every((p) => p.l.cardsInMs > p.l.domContentLoadedMs && p.l.cardsInMs > p.l.scriptStartedMs);
+      const afterCards = byScript
+        ? `; DOMContentLoaded at ${l((m) => m.domContentLoadedMs).toFixed(0)} ms (floor ${f((m) => m.domContentLoadedMs).toFixed(0)}), the board put in ${l((m) => m.cardsInMs - m.domContentLoadedMs).toFixed(0)} ms after it (floor ${f((m) => m.cardsInMs - m.domContentLoadedMs).toFixed(0)}), chips ${l((m) => m.visibleMs - m.cardsInMs).toFixed(0)} ms after that (floor ${f((m) => m.visibleMs - m.cardsInMs).toFixed(0)})`
+        : '';
       rows.push({
-        name: `${label}: chips on the ${visibleCards} visible cards${visible.each} (script run ${injected.toFixed(0)} ms after DOMContentLoaded, chips ${afterStart.toFixed(0)} ms after that)`,
+        name: `${label}: chips on the ${visibleCards} visible cards${visible.each} (script run ${injected.toFixed(0)} ms after DOMContentLoaded, chips ${afterStart.toFixed(0)} ms after that${afterCards})`,
         ms: l((m) => m.visibleMs),
         baselineMs: f((m) => m.visibleMs),
         ratio: visible.median,

@@ -92,6 +92,35 @@ for (const render of ['server', 'app'] as const) {
   });
 }
 
+test('a board put in by the page’s script: the frame that first shows it already has the chips of the cards on screen', async ({ context }) => {
+  const board = generateBoardModel({ cards: 1000, seed: 7, today: todayIso() });
+  await serveTrello(context, board, { render: 'app' });
+  const page = await context.newPage();
+  // In the page, before any script: once cards are in, the next animation frame (it runs before that frame is
+  // painted) counts the cards on screen and those of them with a chip.
+  await page.addInitScript(() => {
+    let armed = false;
+    new MutationObserver(() => {
+      if (armed || !document.querySelector('li[data-testid="list-card"]')) return;
+      armed = true;
+      requestAnimationFrame(() => {
+        const onScreen = [...document.querySelectorAll('li[data-testid="list-card"]')].filter((card) => {
+          const box = card.getBoundingClientRect();
+          return box.width > 0 && box.bottom > 0 && box.top < innerHeight && box.right > 0 && box.left < innerWidth;
+        });
+        const withChip = onScreen.filter((card) => card.querySelector('[data-leeway="task"]') !== null).length;
+        Object.assign(window, { __firstFrame: { onScreen: onScreen.length, withChip } });
+      });
+    }).observe(document, { childList: true, subtree: true });
+  });
+  await page.goto(`https://trello.com/b/${board.shortLink}/${board.slug}`);
+  const firstFrame = () => page.evaluate(() => (window as unknown as { __firstFrame?: { onScreen: number; withChip: number } }).__firstFrame ?? null);
+  await expect.poll(firstFrame).not.toBeNull();
+  const { onScreen, withChip } = (await firstFrame())!;
+  expect(onScreen).toBeGreaterThan(10);
+  expect(withChip).toBe(onScreen);
+});
+
 test('a big board without its JSON: every card reaches the history from the page, and cards read again as they come near are right', async ({
   context,
   extensionId,

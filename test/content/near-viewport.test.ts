@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { onScreenWithin } from '@/utils/content/near-viewport';
+import { onScreenWithin, watchNearViewport } from '@/utils/content/near-viewport';
 
 /** A card of a list: its box, and a count of how often that box was read. */
 interface FakeCard {
@@ -59,5 +59,48 @@ describe('onScreenWithin: the cards on screen, from their boxes', () => {
     now = 9;
     expect(onScreen(cards[1] as unknown as Element)).toBe(false);
     expect(cards[1]!.reads).toBe(0);
+  });
+});
+
+describe('watchNearViewport: what the observer reported', () => {
+  /** A stand-in for the browser's observer: the test reports entries by hand. */
+  class FakeObserver {
+    static last: FakeObserver;
+    constructor(readonly report: (entries: Partial<IntersectionObserverEntry>[]) => void) {
+      FakeObserver.last = this;
+    }
+    observe() {}
+    unobserve() {}
+    disconnect() {}
+  }
+  const box = (top: number) => ({ top, bottom: top + 90, left: 0, right: 250, width: 250, height: 90 }) as DOMRectReadOnly;
+  beforeEach(() => {
+    vi.stubGlobal('window', { innerWidth: 1000, innerHeight: 800 });
+    vi.stubGlobal('IntersectionObserver', FakeObserver);
+  });
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('tells the cards reported on screen from those only in the margin, until a later report says otherwise', () => {
+    const changes: { onScreen: unknown[]; around: unknown[]; away: unknown[] }[] = [];
+    const near = watchNearViewport((onScreen, around, away) => changes.push({ onScreen, around, away }));
+    const [shown, margin, far] = [{ isConnected: true }, { isConnected: true }, { isConnected: true }] as unknown as Element[];
+    for (const element of [shown!, margin!, far!]) near.watch(element);
+    FakeObserver.last.report([
+      { target: shown, isIntersecting: true, boundingClientRect: box(100) },
+      { target: margin, isIntersecting: true, boundingClientRect: box(850) },
+      { target: far, isIntersecting: false, boundingClientRect: box(3000) },
+    ]);
+    expect(changes).toEqual([{ onScreen: [shown], around: [margin], away: [far] }]);
+    expect([shown, margin, far].map((e) => near.wasOnScreen(e!))).toEqual([true, false, false]);
+    expect([shown, margin, far].map((e) => near.isNear(e!))).toEqual([true, true, false]);
+
+    // The card in the margin is reported again on screen (a scroll); the one on screen leaves altogether.
+    FakeObserver.last.report([
+      { target: margin, isIntersecting: true, boundingClientRect: box(400) },
+      { target: shown, isIntersecting: false, boundingClientRect: box(-2000) },
+    ]);
+    expect([shown, margin].map((e) => near.wasOnScreen(e!))).toEqual([false, true]);
+    near.disconnect();
+    expect(near.wasOnScreen(margin!)).toBe(false);
   });
 });

@@ -2,6 +2,7 @@ import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { applyBatch } from '@/utils/store/apply-batch';
 import { openHistoryDb, type HistoryDb } from '@/utils/store/db';
+import { linkIdentity } from '@/utils/store/links';
 import { getAllContractors, getEventsByTask, getTasks } from '@/utils/store/queries';
 import { batch, freshIndexedDb, observation } from './helpers';
 
@@ -133,6 +134,30 @@ describe('applyBatch', () => {
     const events = (await getEventsByTask(db, ['trello:AbC123xy'])).get('trello:AbC123xy') ?? [];
     expect(events.filter((e) => e.type === 'assigned').map((e) => e.contractorId)).toEqual(['trello:anaruiz', 'trello:benok']);
     expect(events.filter((e) => e.type === 'unassigned').map((e) => e.contractorId)).toEqual(['trello:anaruiz']);
+  });
+
+  it('keeps one record per contractor: a renamed person keeps theirs, and two linked identities renamed at once both keep their new names', async () => {
+    const ana = { site: 'trello' as const, handle: 'anaruiz', displayName: 'Ana Ruiz' };
+    const anaOnAsana = { site: 'asana' as const, handle: '1201', displayName: 'Ana R.' };
+    await applyBatch(db, batch([observation({ assignees: [ana] }), observation({ key: 'asana:1', site: 'asana', nativeId: '1', assignees: [anaOnAsana] })]));
+    expect((await getAllContractors(db)).map((c) => c.id).sort()).toEqual(['asana:1201', 'trello:anaruiz']);
+    await linkIdentity(db, 'trello:anaruiz', 'asana:1201', '2026-03-01T11:00:00.000Z');
+
+    // One batch names both identities of the one contractor, each under a new name.
+    await applyBatch(
+      db,
+      batch(
+        [
+          observation({ assignees: [{ ...ana, displayName: 'Ana Ruiz-Vega' }] }),
+          observation({ key: 'asana:1', site: 'asana', nativeId: '1', assignees: [{ ...anaOnAsana, displayName: 'Ana Ruiz-Vega (Asana)' }] }),
+        ],
+        { observedAt: '2026-03-02T10:00:00.000Z' },
+      ),
+    );
+    const contractors = await getAllContractors(db);
+    expect(contractors).toHaveLength(1);
+    expect(contractors[0]!.identities.map((i) => i.displayName)).toEqual(['Ana Ruiz-Vega', 'Ana Ruiz-Vega (Asana)']);
+    expect(contractors[0]!.identityKeys).toEqual(['trello:anaruiz', 'asana:1201']);
   });
 
   it('a batch that fails part-way writes nothing (one transaction)', async () => {

@@ -21,6 +21,11 @@ export interface NearViewport {
   watch(element: Element): boolean;
   /** Whether the element was near the viewport at the last report. */
   isNear(element: Element): boolean;
+  /**
+   * Whether the element was on the screen itself at the last report. The observer reports only when an element
+   * crosses the margin's edge, so this is a hint for what to draw first, not a fact about now.
+   */
+  wasOnScreen(element: Element): boolean;
   /** Stops watching elements that left the document, so they can be freed. */
   prune(): void;
   disconnect(): void;
@@ -38,6 +43,7 @@ function isOnScreen(rect: DOMRectReadOnly): boolean {
 export function watchNearViewport(onChange: (onScreen: Element[], around: Element[], away: Element[]) => void): NearViewport {
   const watched = new Set<Element>();
   const near = new Set<Element>();
+  const onScreenAtReport = new Set<Element>();
   const observer = new IntersectionObserver(
     (entries) => {
       const onScreen: Element[] = [];
@@ -45,10 +51,14 @@ export function watchNearViewport(onChange: (onScreen: Element[], around: Elemen
       const away: Element[] = [];
       for (const entry of entries) {
         if (entry.isIntersecting) {
-          if (!near.has(entry.target)) (isOnScreen(entry.boundingClientRect) ? onScreen : around).push(entry.target);
+          const shown = isOnScreen(entry.boundingClientRect);
+          if (!near.has(entry.target)) (shown ? onScreen : around).push(entry.target);
           near.add(entry.target);
+          if (shown) onScreenAtReport.add(entry.target);
+          else onScreenAtReport.delete(entry.target);
         } else {
           near.delete(entry.target);
+          onScreenAtReport.delete(entry.target);
           away.push(entry.target);
         }
       }
@@ -66,11 +76,13 @@ export function watchNearViewport(onChange: (onScreen: Element[], around: Elemen
       return true;
     },
     isNear: (element) => near.has(element),
+    wasOnScreen: (element) => onScreenAtReport.has(element),
     prune() {
       for (const element of watched) {
         if (element.isConnected) continue;
         watched.delete(element);
         near.delete(element);
+        onScreenAtReport.delete(element);
         observer.unobserve(element);
       }
     },
@@ -78,6 +90,7 @@ export function watchNearViewport(onChange: (onScreen: Element[], around: Elemen
       observer.disconnect();
       watched.clear();
       near.clear();
+      onScreenAtReport.clear();
     },
   };
 }

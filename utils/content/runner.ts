@@ -57,6 +57,11 @@ const FRAME_PATIENCE_MS = 200;
 const DRAW_SLICE_MS = 30;
 /** Cards that came onto the screen: drawn at once while the task has taken less than this (see `draw`). */
 const ON_SCREEN_DRAW_MS = 30;
+/**
+ * Cards on screen whose views came in a reply: drawn in the reply's own task while it has taken less than this (a
+ * screen of chips is 16–22 ms in a quiet tab); the rest in the next tasks.
+ */
+const REPLY_DRAW_MS = 20;
 /** Cards whose read was let go are read again this many at a time when they are drawn (see `drawSlice`). */
 const DRAW_BATCH = 20;
 
@@ -147,16 +152,24 @@ export function runAdapter(ctx: ContentScriptContext, adapter: SiteAdapter): voi
     for (const key of taskKeys) pendingViews.tasks.add(key);
     for (const id of contractorIds) pendingViews.people.add(id);
     if (pendingViews.timer !== undefined || (pendingViews.tasks.size === 0 && pendingViews.people.size === 0)) return;
-    pendingViews.timer = ctx.setTimeout(() => {
-      pendingViews.timer = undefined;
-      const taskKeys = [...pendingViews.tasks];
-      const contractorIds = [...pendingViews.people];
-      pendingViews.tasks.clear();
-      pendingViews.people.clear();
-      void sendToBackground({ type: 'get-views', taskKeys, contractorIds }, { retryDelaysMs: RETRY_DELAYS_MS }).then((reply) => {
-        if (reply.ok) absorb(reply.views);
-      });
-    }, 0);
+    pendingViews.timer = ctx.setTimeout(sendViewRequest, 0);
+  }
+
+  /**
+   * Sends the views asked for so far. Called at once after the first chips of a page are drawn: the browser paints
+   * the board before the next task (100–300 ms on a big board), and the background can work out the views meanwhile.
+   */
+  function sendViewRequest(): void {
+    if (pendingViews.timer !== undefined) clearTimeout(pendingViews.timer);
+    pendingViews.timer = undefined;
+    if (ctx.isInvalid || (pendingViews.tasks.size === 0 && pendingViews.people.size === 0)) return;
+    const taskKeys = [...pendingViews.tasks];
+    const contractorIds = [...pendingViews.people];
+    pendingViews.tasks.clear();
+    pendingViews.people.clear();
+    void sendToBackground({ type: 'get-views', taskKeys, contractorIds }, { retryDelaysMs: RETRY_DELAYS_MS }).then((reply) => {
+      if (reply.ok) absorb(reply.views);
+    });
   }
 
   /** Takes in fresh views and redraws the decorated cards (a render is skipped where nothing changed). */
@@ -166,13 +179,17 @@ export function runAdapter(ctx: ContentScriptContext, adapter: SiteAdapter): voi
     if (views.tasks.length === 0 && views.contractors.length === 0) return;
     // Every decorated card these views concern, near or not: a chip must not stay provisional, nor a badge
     // missing, because its card scrolled away before the view came. Cards they do not concern are left alone.
+    const started = performance.now();
     const taskKeys = new Set(views.tasks.map((t) => t.key));
     const personIds = new Set(views.contractors.map((c) => c.id));
-    drawSoon(
-      [...placements.values()]
-        .filter((p) => decorated.has(p.container) && (taskKeys.has(p.key) || p.people.some((person) => personIds.has(person.contractorId))))
-        .map((p) => p.container),
+    const concerned = [...placements.values()].filter(
+      (p) => decorated.has(p.container) && (taskKeys.has(p.key) || p.people.some((person) => personIds.has(person.contractorId))),
     );
+    // Those on screen in this task, as far as the budget goes: in a task of their own they waited for the browser
+    // to paint a frame first, 100–300 ms on a big board that has just come in. The others follow in slices.
+    const onScreen = concerned.filter((p) => near.wasOnScreen(p.container));
+    draw(onScreen, { budgetMs: REPLY_DRAW_MS, since: started });
+    drawSoon(concerned.filter((p) => !near.wasOnScreen(p.container)).map((p) => p.container));
     for (const person of standalone) if (personIds.has(person.contractorId)) badge(person, person.element.parentElement ?? document.body);
   }
 
@@ -280,7 +297,7 @@ export function runAdapter(ctx: ContentScriptContext, adapter: SiteAdapter): voi
     let gradual: GradualRead | null = null;
     try {
       const nothingShownYet = lastRead !== null && lastRead.taskCount === 0;
-      if (onScreenFirst || nothingShownYet) {
+      if ((onScreenFirst || nothingShownYet) && !drawnOnArrival) {
         onScreenFirst = false;
         await drawOnScreenFirst(adapter.readPageGradually, context);
       }
@@ -321,11 +338,40 @@ export function runAdapter(ctx: ContentScriptContext, adapter: SiteAdapter): voi
     }
     await sleep(0);
     draw(glimpse.tasks);
+    sendViewRequest();
+  }
+
+  /**
+   * The first cards of a page that had shown none (trello.com's board, put in by its own script after the document
+   * has loaded): the ones on screen are read and drawn in the page's own task, from the observer's callback, so
+   * the frame that first paints the board paints their chips with it. Read in a task of their own they came
+   * 300–350 ms later on a 1,000-card board: the browser renders that frame first (style, layout and paint of the
+   * whole board) and only then runs the next task. Reading their boxes brings the layout up to date here, which
+   * that frame would otherwise do; it then has only the chips to add. Once per page shown: later changes settle
+   * as usual (see `schedule`).
+   */
+  let drawnOnArrival = false;
+  function drawOnArrival(): void {
+    const readGradually = adapter.readPageGradually;
+    if (drawnOnArrival || reading || !readGradually || !route || lastRead === null || lastRead.taskCount > 0) return;
+    // A tab that renders no frames has no screen.
+    if (document.visibilityState !== 'visible') return;
+    const glimpse = readToEnd(readGradually(document, { today: todayLocal(), pageUrl, only: onScreenWithin(ON_SCREEN_BUDGET_MS) }));
+    if (glimpse.tasks.length === 0) return;
+    drawnOnArrival = true;
+    onScreenFirst = false;
+    for (const placed of glimpse.tasks) {
+      placements.set(placed.container, placed);
+      near.watch(placed.container);
+    }
+    draw(glimpse.tasks);
+    sendViewRequest();
   }
 
   /** Takes in a read of the page: chips for the cards near the viewport, the rest watched. */
   function took(read: PageRead): void {
     lastRead = { health: read.health, taskCount: read.tasks.length };
+    drawnOnArrival = false;
     // Reading cards again as they come near needs a reader that can read only some.
     keepEveryRead = read.tasks.length <= DECORATE_ALL_UP_TO || !adapter.readPageGradually;
     placements = new Map();
@@ -666,7 +712,13 @@ export function runAdapter(ctx: ContentScriptContext, adapter: SiteAdapter): voi
     const relevant = records.some(
       (r) => [...r.addedNodes].some((n) => !isLeewayNode(n)) || [...r.removedNodes].some((n) => !isLeewayNode(n)),
     );
-    if (relevant) schedule();
+    if (!relevant) return;
+    try {
+      drawOnArrival();
+    } catch {
+      // A reader that throws here leaves these cards to the read that follows.
+    }
+    schedule();
   });
   observer.observe(document.body, { childList: true, subtree: true });
   ctx.onInvalidated(() => observer.disconnect());
