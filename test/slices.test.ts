@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { eachInSlices, readToEnd, runInSlices, stepThrough } from '@/utils/slices';
+import { drainInSlices, eachInSlices, readToEnd, runInSlices, stepThrough } from '@/utils/slices';
 
 describe('eachInSlices', () => {
   it('visits every item in order, only after the caller has moved on', async () => {
@@ -28,6 +28,45 @@ describe('eachInSlices', () => {
   it('does nothing for no items', async () => {
     let calls = 0;
     await eachInSlices([], () => calls++);
+    expect(calls).toBe(0);
+  });
+});
+
+describe('drainInSlices', () => {
+  it('visits every item in order, a slice at a time, and empties each slot once its item is done', async () => {
+    const items: ({ n: number } | undefined)[] = [{ n: 1 }, { n: 2 }, { n: 3 }];
+    const seen: { n: number; slotsLeft: number }[] = [];
+    const log: string[] = [];
+    let ticking = true;
+    const tick = () => {
+      if (!ticking) return;
+      log.push('page');
+      setTimeout(tick, 0);
+    };
+    const done = drainInSlices(
+      items,
+      (item) => {
+        // While an item is worked on, its own slot is already empty: only the caller's reference keeps it.
+        seen.push({ n: item.n, slotsLeft: items.filter((slot) => slot !== undefined).length });
+        log.push(`item ${item.n}`);
+      },
+      0,
+    );
+    setTimeout(tick, 0);
+    await done;
+    ticking = false;
+    expect(seen).toEqual([
+      { n: 1, slotsLeft: 2 },
+      { n: 2, slotsLeft: 1 },
+      { n: 3, slotsLeft: 0 },
+    ]);
+    expect(items).toEqual([undefined, undefined, undefined]);
+    expect(log).toEqual(['item 1', 'page', 'item 2', 'page', 'item 3']);
+  });
+
+  it('does nothing for no items', async () => {
+    let calls = 0;
+    await drainInSlices([], () => calls++);
     expect(calls).toBe(0);
   });
 });

@@ -8,7 +8,7 @@ import * as z from 'zod/mini';
 import { lazySchema } from '@/utils/model/lazy-schema';
 import type { HistoryFact, PersonRef, TaskObservation } from '@/utils/model/observation';
 import { HistoryFactSchema, InstantSchema, TaskObservationSchema } from '@/utils/model/observation';
-import { eachInSlices } from '@/utils/slices';
+import { drainInSlices, eachInSlices } from '@/utils/slices';
 
 /** The subset of `fetch` we use, so tests and Firefox (`content.fetch`) can inject their own. */
 export type FetchLike = (url: string, init: RequestInit) => Promise<Response>;
@@ -108,15 +108,17 @@ async function getJson(url: string, fetchImpl: FetchLike): Promise<unknown> {
 /**
  * Validates an array element by element. A changed *shape* (not an array, or nothing valid) is a
  * mismatch → null; one odd element among good ones is dropped so one strange card can't blind a board.
+ * Empties the array it is given: each raw element is let go once checked (see `drainInSlices`).
  */
 async function parseArray<T>(schema: z.ZodMiniType<T>, value: unknown): Promise<T[] | null> {
   if (!Array.isArray(value)) return null;
+  const count = value.length;
   const items: T[] = [];
-  await eachInSlices(value as unknown[], (item) => {
+  await drainInSlices(value as unknown[], (item) => {
     const parsed = schema.safeParse(item);
     if (parsed.success) items.push(parsed.data);
   });
-  return value.length > 0 && items.length === 0 ? null : items;
+  return count > 0 && items.length === 0 ? null : items;
 }
 
 
@@ -236,8 +238,11 @@ export async function fetchBoardSnapshot(
     });
     const completedAt = latestCompletions(facts);
     const observations: TaskObservation[] = [];
-    await eachInSlices(
-      cards.filter((c) => c.closed !== true),
+    // Each checked card is let go once its observation is made (`cards` is emptied so it holds none of them).
+    const open: (TrelloCard | undefined)[] = cards.filter((c) => c.closed !== true);
+    cards.length = 0;
+    await drainInSlices(
+      open,
       (c) => {
         const listOf = c.idList ? (listName.get(c.idList) ?? null) : null;
         const observation = cardObservation(c, board.data.name, listOf, completedAt.get(`trello:${c.shortLink}`) ?? null);
