@@ -1,6 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { drainInSlices, eachInSlices, readToEnd, runInSlices, stepThrough } from '@/utils/slices';
 
+/** Runs the work while a stand-in for the page logs 'page' in every task of its own, until the work is done. */
+async function withPageTicking(log: string[], work: () => Promise<void>): Promise<void> {
+  let ticking = true;
+  const tick = () => {
+    if (!ticking) return;
+    log.push('page');
+    setTimeout(tick, 0);
+  };
+  const done = work();
+  setTimeout(tick, 0);
+  await done;
+  ticking = false;
+}
+
 describe('eachInSlices', () => {
   it('visits every item in order, only after the caller has moved on', async () => {
     const log: string[] = [];
@@ -12,16 +26,7 @@ describe('eachInSlices', () => {
 
   it('lets other tasks run between slices once a slice has used its time', async () => {
     const log: string[] = [];
-    let ticking = true;
-    const tick = () => {
-      if (!ticking) return;
-      log.push('page');
-      setTimeout(tick, 0);
-    };
-    const done = eachInSlices(['a', 'b', 'c'], (x) => log.push(x), 0);
-    setTimeout(tick, 0);
-    await done;
-    ticking = false;
+    await withPageTicking(log, () => eachInSlices(['a', 'b', 'c'], (x) => log.push(x), 0));
     expect(log).toEqual(['a', 'page', 'b', 'page', 'c']);
   });
 
@@ -37,24 +42,17 @@ describe('drainInSlices', () => {
     const items: ({ n: number } | undefined)[] = [{ n: 1 }, { n: 2 }, { n: 3 }];
     const seen: { n: number; slotsLeft: number }[] = [];
     const log: string[] = [];
-    let ticking = true;
-    const tick = () => {
-      if (!ticking) return;
-      log.push('page');
-      setTimeout(tick, 0);
-    };
-    const done = drainInSlices(
-      items,
-      (item) => {
-        // While an item is worked on, its own slot is already empty: only the caller's reference keeps it.
-        seen.push({ n: item.n, slotsLeft: items.filter((slot) => slot !== undefined).length });
-        log.push(`item ${item.n}`);
-      },
-      0,
+    await withPageTicking(log, () =>
+      drainInSlices(
+        items,
+        (item) => {
+          // While an item is worked on, its own slot is already empty: only the caller's reference keeps it.
+          seen.push({ n: item.n, slotsLeft: items.filter((slot) => slot !== undefined).length });
+          log.push(`item ${item.n}`);
+        },
+        0,
+      ),
     );
-    setTimeout(tick, 0);
-    await done;
-    ticking = false;
     expect(seen).toEqual([
       { n: 1, slotsLeft: 2 },
       { n: 2, slotsLeft: 1 },
