@@ -187,9 +187,14 @@ export function runAdapter(ctx: ContentScriptContext, adapter: SiteAdapter): voi
     );
     // Those on screen in this task, as far as the budget goes: in a task of their own they waited for the browser
     // to paint a frame first, 100–300 ms on a big board that has just come in. The others follow in slices.
-    const onScreen = concerned.filter((p) => near.wasOnScreen(p.container));
+    const onScreen: PlacedTask[] = [];
+    const elsewhere: Element[] = [];
+    for (const placed of concerned) {
+      if (near.wasOnScreen(placed.container)) onScreen.push(placed);
+      else elsewhere.push(placed.container);
+    }
     draw(onScreen, { budgetMs: REPLY_DRAW_MS, since: started });
-    drawSoon(concerned.filter((p) => !near.wasOnScreen(p.container)).map((p) => p.container));
+    drawSoon(elsewhere);
     for (const person of standalone) if (personIds.has(person.contractorId)) badge(person, person.element.parentElement ?? document.body);
   }
 
@@ -331,13 +336,24 @@ export function runAdapter(ctx: ContentScriptContext, adapter: SiteAdapter): voi
     const painted = performance.getEntriesByType('paint').length > 0;
     if (!painted && !(await afterNextFrame(FRAME_PATIENCE_MS))) return;
     if (ctx.isInvalid) return;
+    const onScreen = readOnScreen(readGradually, context);
+    await sleep(0);
+    drawFirstChips(onScreen);
+  }
+
+  /** Reads the cards on screen, from their boxes (see `onScreenWithin`), and keeps and watches them. */
+  function readOnScreen(readGradually: NonNullable<SiteAdapter['readPageGradually']>, context: ReadContext): PlacedTask[] {
     const glimpse = readToEnd(readGradually(document, { ...context, only: onScreenWithin(ON_SCREEN_BUDGET_MS) }));
     for (const placed of glimpse.tasks) {
       placements.set(placed.container, placed);
       near.watch(placed.container);
     }
-    await sleep(0);
-    draw(glimpse.tasks);
+    return glimpse.tasks;
+  }
+
+  /** A page's first chips, and their views asked for in the same task (see `sendViewRequest`). */
+  function drawFirstChips(onScreen: PlacedTask[]): void {
+    draw(onScreen);
     sendViewRequest();
   }
 
@@ -356,16 +372,11 @@ export function runAdapter(ctx: ContentScriptContext, adapter: SiteAdapter): voi
     if (drawnOnArrival || reading || !readGradually || !route || lastRead === null || lastRead.taskCount > 0) return;
     // A tab that renders no frames has no screen.
     if (document.visibilityState !== 'visible') return;
-    const glimpse = readToEnd(readGradually(document, { today: todayLocal(), pageUrl, only: onScreenWithin(ON_SCREEN_BUDGET_MS) }));
-    if (glimpse.tasks.length === 0) return;
+    const onScreen = readOnScreen(readGradually, { today: todayLocal(), pageUrl });
+    if (onScreen.length === 0) return;
     drawnOnArrival = true;
     onScreenFirst = false;
-    for (const placed of glimpse.tasks) {
-      placements.set(placed.container, placed);
-      near.watch(placed.container);
-    }
-    draw(glimpse.tasks);
-    sendViewRequest();
+    drawFirstChips(onScreen);
   }
 
   /** Takes in a read of the page: chips for the cards near the viewport, the rest watched. */
