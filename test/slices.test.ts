@@ -1,19 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { drainInSlices, eachInSlices, readToEnd, runInSlices, stepThrough } from '@/utils/slices';
-
-/** Runs the work while a stand-in for the page logs 'page' in every task of its own, until the work is done. */
-async function withPageTicking(log: string[], work: () => Promise<void>): Promise<void> {
-  let ticking = true;
-  const tick = () => {
-    if (!ticking) return;
-    log.push('page');
-    setTimeout(tick, 0);
-  };
-  const done = work();
-  setTimeout(tick, 0);
-  await done;
-  ticking = false;
-}
+import { withPageTicking } from './page-turns';
 
 describe('eachInSlices', () => {
   it('visits every item in order, only after the caller has moved on', async () => {

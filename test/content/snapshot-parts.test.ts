@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { sendSnapshotInParts, type HandOverOutcome } from '@/utils/content/snapshot-parts';
 import type { HistoryFact, TaskObservation } from '@/utils/model/observation';
+import { withPageTicking } from '../page-turns';
 
 const observation = (id: string): TaskObservation => ({
   key: `trello:${id}`,
@@ -141,6 +142,36 @@ describe('sendSnapshotInParts', () => {
     expect(parts[0]).toEqual({ keys: [], facts: ['f-closed'], handedOver: false });
     expect(parts[1]).toEqual({ keys: ['trello:c0', 'trello:c1'], facts: ['f-trello:c0', 'f-trello:c1'], handedOver: true });
     expect(parts).toHaveLength(2);
+  });
+
+  it('by default hands later parts over one after another in a task, and waits for the next once a task has run 8 ms', async () => {
+    /** What happened, in order: a part handed over, or another task of the page's own. */
+    const run = async (partCostMs: number) => {
+      const log: string[] = [];
+      await withPageTicking(
+        log,
+        () =>
+          sendSnapshotInParts(board(4), {
+            partSize: 1,
+            isWanted: () => false,
+            send: async () => {},
+            handOver: (observations) => {
+              const until = performance.now() + partCostMs;
+              while (performance.now() < until);
+              log.push(observations[0]!.key);
+              return Promise.resolve('written');
+            },
+          }).rest,
+      );
+      // The page's turns in a row count once; those after the last part are left out.
+      const turns = log.filter((entry, i) => entry !== 'page' || log[i - 1] !== 'page');
+      while (turns.at(-1) === 'page') turns.pop();
+      return turns;
+    };
+    // Cheap parts: all four in the first task after the first part's.
+    expect(await run(0)).toEqual(['trello:c0', 'trello:c1', 'trello:c2', 'trello:c3']);
+    // Parts of 10 ms each: a task of the page's own between any two.
+    expect(await run(10)).toEqual(['trello:c0', 'page', 'trello:c1', 'page', 'trello:c2', 'page', 'trello:c3']);
   });
 
   it('stops between parts once stopped', async () => {
