@@ -319,8 +319,8 @@ async function measure(page: Page, c: Case, mode: 'leeway' | 'floor', reload: bo
   };
 }
 
-/** `JSHeapUsedSize` after a forced GC. */
-async function heapUsed(page: Page): Promise<number> {
+/** `JSHeapUsedSize` after a forced GC (bytes). */
+export async function heapUsed(page: Page): Promise<number> {
   const cdp = await page.context().newCDPSession(page);
   try {
     await cdp.send('HeapProfiler.collectGarbage');

@@ -16,6 +16,7 @@ import { chromium, type BrowserContext, type Page } from '@playwright/test';
 import { CHROMIUM, installSettled, launchWithExtension, todayIso } from '../e2e/support/extension';
 import { serveTrello } from '../e2e/support/fake-trello';
 import { generateBoardModel } from '../test/fixtures/trello/generate-board';
+import { heapUsed } from './board';
 
 type Totals = Map<string, { count: number; bytes: number }>;
 
@@ -36,11 +37,9 @@ function stringKind(text: string): string {
 }
 
 async function heapByKind(page: Page): Promise<{ usedMb: number; totals: Totals }> {
+  const used = await heapUsed(page);
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('HeapProfiler.enable');
-  await cdp.send('HeapProfiler.collectGarbage');
-  await cdp.send('Performance.enable');
-  const { metrics } = await cdp.send('Performance.getMetrics');
   const chunks: string[] = [];
   cdp.on('HeapProfiler.addHeapSnapshotChunk', (event) => chunks.push(event.chunk));
   await cdp.send('HeapProfiler.takeHeapSnapshot', { reportProgress: false });
@@ -63,7 +62,6 @@ async function heapByKind(page: Page): Promise<{ usedMb: number; totals: Totals 
     total.bytes += snapshot.nodes[i + sizeAt]!;
     totals.set(kind, total);
   }
-  const used = metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? Number.NaN;
   return { usedMb: used / 1048576, totals };
 }
 

@@ -43,7 +43,7 @@ function recorder(whileSending: (partIndex: number) => void = () => {}, outcomes
     await Promise.resolve();
     return outcomes.shift() ?? 'written';
   };
-  return { parts, send, handOver, between: () => Promise.resolve() };
+  return { parts, send, handOver };
 }
 
 /** Sends a board of `cards` in parts of two, the handed-over parts answered with `outcomes`, retried twice. */
@@ -79,12 +79,11 @@ describe('sendSnapshotInParts', () => {
   it('hands every later part over before any is answered', async () => {
     const answers: (() => void)[] = [];
     let handedOver = 0;
-    const { send, between } = recorder();
+    const { send } = recorder();
     const parts = sendSnapshotInParts(board(6), {
       partSize: 2,
       isWanted: () => false,
       send,
-      between,
       handOver: () => {
         handedOver++;
         return new Promise<HandOverOutcome>((resolve) => answers.push(() => resolve('written')));
@@ -144,7 +143,7 @@ describe('sendSnapshotInParts', () => {
     expect(parts).toHaveLength(2);
   });
 
-  it('by default hands later parts over one after another in a task, and waits for the next once a task has run 8 ms', async () => {
+  it('hands later parts over one after another in a task, and waits for the next once a task has run 8 ms', async () => {
     /** What happened, in order: a part handed over, or another task of the page's own. */
     const run = async (partCostMs: number) => {
       const log: string[] = [];

@@ -200,8 +200,9 @@ export function runAdapter(ctx: ContentScriptContext, adapter: SiteAdapter): voi
 
   const schedule = () => {
     if (timer !== undefined) return;
-    // While the page has shown no task yet (trello.com puts its board in after the document has loaded), the
-    // first cards are read in the next task: the owner is waiting for them, and there is nothing to redo yet.
+    // While the page has shown no task yet (trello.com puts its board in after the document has loaded), it is read
+    // from the next task: the owner is waiting for its cards, and there is nothing to redo yet. (Those on screen
+    // are drawn before that, in the observer's callback, unless it could not: see `drawOnArrival`.)
     const nothingShownYet = lastRead !== null && lastRead.taskCount === 0;
     timer = ctx.setTimeout(
       () => {

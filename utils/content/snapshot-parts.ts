@@ -1,5 +1,6 @@
 import type { TaskObservation } from '../model/observation';
 import type { Snapshot } from '../sites/adapter';
+import { runInSlices } from '../slices';
 
 type Facts = Snapshot['facts'];
 type Board = Pick<Snapshot, 'observations' | 'facts'>;
@@ -10,8 +11,8 @@ export type HandOverOutcome = 'written' | 'refused' | 'unanswered';
 /**
  * Sends a snapshot of the site's JSON to the background in parts: the tasks on screen first, kept until they are
  * answered, so their chips need not wait for the background to take in the whole board; then, from the next task
- * on, the rest in parts of `partSize` (each its own all-or-nothing transaction), as many a task as fit in a few
- * milliseconds (see `between`), each let go of at once.
+ * on, the rest in parts of `partSize` (each its own all-or-nothing transaction), as many a task as fit in
+ * PARTS_TASK_MS, each let go of at once.
  *
  * The page does not hold what waits to be written (about 0.6 KB a task, megabytes on a big board, for the 7–10 s a
  * 5,000-card board takes to write): the background queues the parts and writes them in order, and writes first
@@ -36,18 +37,11 @@ export function sendSnapshotInParts(
     /** The site's JSON read again, for parts that got no answer (null: it could not be read). */
     readAgain?: () => Promise<Board | null>;
     retryDelaysMs?: readonly number[];
-    /**
-     * Waits before each later part (the first of them always from the next task), so that putting parts into
-     * messages never makes a long task on the page. By default, parts follow one another in a task for up to
-     * PARTS_TASK_MS (see `nextTaskOnceBusy`).
-     */
-    between?: () => Promise<void>;
     /** Stops before the next part (the content script was invalidated). */
     stopped?: () => boolean;
   },
 ): { first: Promise<void>; rest: Promise<void> } {
-  const { partSize, isWanted, send, handOver, readAgain, retryDelaysMs = [], between = nextTaskOnceBusy(PARTS_TASK_MS), stopped = () => false } =
-    options;
+  const { partSize, isWanted, send, handOver, readAgain, retryDelaysMs = [], stopped = () => false } = options;
   const listed = new Set(snapshot.observations.map((o) => o.key));
   const unlisted: Facts = [];
   let factsByTask = factsOfListed(snapshot.facts, listed, unlisted);
@@ -72,19 +66,26 @@ export function sendSnapshotInParts(
     for (let attempt = 0; ; attempt++) {
       const unanswered = new Set<string>();
       const handedOver: Promise<void>[] = [];
-      while (remaining.length > 0 && !stopped()) {
-        await between();
-        // The cards that came near meanwhile lead the next part.
-        const ordered = [...remaining.filter((o) => isWanted(o.key)), ...remaining.filter((o) => !isWanted(o.key))];
-        const part = ordered.slice(0, partSize);
-        remaining = ordered.slice(partSize);
-        const keys = part.map((o) => o.key);
-        handedOver.push(
-          handOver(part, factsOf(part)).then((outcome) => {
-            if (outcome === 'unanswered') for (const key of keys) unanswered.add(key);
-          }),
-        );
-      }
+      // Parts follow one another in a task for up to PARTS_TASK_MS, each put into a message as it goes.
+      await runInSlices(
+        (timeUp) => {
+          while (remaining.length > 0 && !stopped()) {
+            // The cards that came near meanwhile lead the next part.
+            const ordered = [...remaining.filter((o) => isWanted(o.key)), ...remaining.filter((o) => !isWanted(o.key))];
+            const part = ordered.slice(0, partSize);
+            remaining = ordered.slice(partSize);
+            const keys = part.map((o) => o.key);
+            handedOver.push(
+              handOver(part, factsOf(part)).then((outcome) => {
+                if (outcome === 'unanswered') for (const key of keys) unanswered.add(key);
+              }),
+            );
+            if (timeUp()) break;
+          }
+          return remaining.length > 0 && !stopped();
+        },
+        { budgetMs: PARTS_TASK_MS, stopped },
+      );
       await Promise.all(handedOver);
       const delay = retryDelaysMs[attempt];
       if (unanswered.size === 0 || stopped() || delay === undefined || !readAgain) return;
@@ -111,22 +112,10 @@ function factsOfListed(facts: Facts, listed: ReadonlySet<string>, unlisted: Fact
   return byTask;
 }
 
-const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
-
 /**
- * How long later parts may follow one another in one task. One part a task, a 5,000-card board's ten later parts
- * took ten of the page's turns, each after its frame (100–300 ms while the owner scrolls), and the page held what
- * was not handed over yet: in one bench reload the heap was read 1.1 s after the board's JSON was checked, with
- * parts still on the page (5.10 MB added, against 4.15 MB in two reloads read after them).
+ * How long later parts may follow one another in one task (see `runInSlices`). One part a task, a 5,000-card
+ * board's ten later parts took ten of the page's turns, each after its frame (100–300 ms while the owner scrolls),
+ * and the page held what was not handed over yet: in one bench reload the heap was read 1.1 s after the board's
+ * JSON was checked, with parts still on the page (5.10 MB added, against 4.15 MB in two reloads read after them).
  */
 const PARTS_TASK_MS = 8;
-
-/** Waits for the next task the first time, and then only once the task has run for `budgetMs`. */
-function nextTaskOnceBusy(budgetMs: number): () => Promise<void> {
-  let taskStarted = Number.NEGATIVE_INFINITY;
-  return async () => {
-    if (performance.now() - taskStarted < budgetMs) return;
-    await nextTask();
-    taskStarted = performance.now();
-  };
-}
