@@ -46,8 +46,9 @@ export function eachInSlices<T>(items: readonly T[], each: (item: T) => void, bu
 /**
  * Like `eachInSlices`, but each item's slot is emptied as `each` takes it, so that what only this array held can be
  * collected while the rest is still being worked through. For the site's JSON: a 5,000-card board is about 4 MB of
- * parsed objects, its checked copy as much again, and 2.2 MB of observations made from them; held all at once, the
- * page's heap grew by 10–12 MB while a board was checked.
+ * parsed objects, its checked copy as much again, and 2.2 MB of observations made from them; held all at once, they
+ * were 10–12 MB at the peak of a board's check (then on the page; now in the background, which holds the board's
+ * writes besides).
  */
 export function drainInSlices<T>(items: (T | undefined)[], each: (item: T) => void, budgetMs = SLICE_BUDGET_MS): Promise<void> {
   let next = 0;

@@ -9,6 +9,7 @@ import { registerTrackMenu } from './track-menu';
 import { registerAlerts } from './alerts';
 import { historyRevisionItem, loadSettings, settingsItem } from '@/utils/settings';
 import { refreshDateKit } from '@/utils/overlay/date-kit-storage';
+import { SITE_ADAPTERS } from '@/utils/sites/registry';
 
 export default defineBackground(() => {
   // The service worker may be stopped at any moment: nothing lives only here except a lazily opened
@@ -35,6 +36,7 @@ export default defineBackground(() => {
     onHistoryChanged: () => historyRevisionItem.setValue(Date.now()),
     saveSettings: (settings) => settingsItem.setValue(settings),
     saveHealth: (tabId, report) => storage.setItem(healthKey(tabId), report),
+    siteJsonChecker: (site) => SITE_ADAPTERS.find((a) => a.site === site && a.checkSiteJson)?.checkSiteJson?.bind(null),
   });
   browser.tabs.onRemoved.addListener((tabId) => void storage.removeItem(healthKey(tabId)));
 

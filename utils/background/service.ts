@@ -29,6 +29,11 @@ import type { HealthReport } from '../health/report';
 import { buildContractorView, buildTaskView, deliveriesOf, type ViewContext } from '../views/build-views';
 import { createHistoryCache } from './history-cache';
 import { createWriteQueue, PageLeft } from './write-queue';
+import { boardBatches } from './board-batches';
+import { createBoardTracker } from './board-tracker';
+import { BOARD_JSON_MAX_CHARS, createSiteJsonPieces } from './site-json-pieces';
+import type { SiteJson, Snapshot } from '../sites/adapter';
+import type { SiteId, TaskObservation } from '../model/observation';
 
 export interface ServiceDeps {
   db: () => Promise<HistoryDb>;
@@ -44,12 +49,23 @@ export interface ServiceDeps {
   newId: () => string;
   /** Called after every write, so open pages refresh. */
   onHistoryChanged: () => Promise<void> | void;
+  /** The check of a site's JSON (its adapter's `checkSiteJson`), for sites whose pages send it unparsed. */
+  siteJsonChecker?: (site: SiteId) => ((json: SiteJson) => Promise<Snapshot | null>) | undefined;
   /** Keeps the latest health report of a tab (session storage: gone when the browser closes). */
   saveHealth: (tabId: number, report: HealthReport) => Promise<void> | void;
   log?: (message: string) => void;
 }
 
 type AnyResponse = ResponseFor<Request['type']>;
+
+/** Said when a page sends more site JSON for one board than the background keeps. */
+const SITE_JSON_TOO_BIG = `The site's data for this page is over ${BOARD_JSON_MAX_CHARS / 1024 / 1024} MB, more than Leeway reads at once; the page's own cards are read instead.`;
+
+/**
+ * How many tasks of a board sent as site JSON go in one write (one transaction): small enough that a page's views
+ * wait for one part at most, large enough that a 5,000-card board is ten writes.
+ */
+const BOARD_PART_SIZE = 500;
 
 /** What the owner reads when the browser refuses to store more; every write is one transaction, so nothing was half-saved. */
 export const STORAGE_FULL =
@@ -89,6 +105,10 @@ export function createHistoryService(deps: ServiceDeps) {
     const result = await applyBatch(await deps.db(), batch);
     if (result.touchedTasks.length > 0) await historyChanged(result.touchedTasks);
   });
+  /** The site JSON the pages are sending, a piece at a time, until each board is all there. */
+  const siteJsonPieces = createSiteJsonPieces();
+  /** Boards sent as site JSON whose later parts wait in `observations`, by the id their page gave them. */
+  const boardsOnTheirWay = createBoardTracker();
 
   async function views(db: HistoryDb, taskKeys: string[], identityKeys: string[]): Promise<Views> {
     const ctx = await context();
@@ -106,6 +126,18 @@ export function createHistoryService(deps: ServiceDeps) {
         return record ? [buildContractorView(record, historyByContractor.get(record.id) ?? [], ctx, key)] : [];
       }),
     };
+  }
+
+  /** Views of tasks just observed, and of the people they name. */
+  function viewsOfObserved(db: HistoryDb, shown: readonly TaskObservation[]): Promise<Views> {
+    const people = [...new Set(shown.flatMap((t) => t.assignees.map((a) => `${a.site}:${a.handle}`)))];
+    return views(db, shown.map((t) => t.key), people);
+  }
+
+  /** A site's JSON, checked by its adapter; null when it does not check, or the site has no such adapter. */
+  async function checkSiteJson(site: SiteId, json: SiteJson): Promise<Snapshot | null> {
+    const check = deps.siteJsonChecker?.(site);
+    return check ? check(json).catch(() => null) : null;
   }
 
   async function overview(db: HistoryDb) {
@@ -140,6 +172,11 @@ export function createHistoryService(deps: ServiceDeps) {
         if (page) observations.left(page);
         return { ok: true };
       }
+      if (request.type === 'site-json-piece') {
+        // Kept at once, before anything awaits: the pieces of a board come one after another.
+        if (siteJsonPieces.add(request.boardId, request.name, request.index, request.text)) return { ok: true };
+        return { ok: false, error: SITE_JSON_TOO_BIG };
+      }
       if (request.type === 'report-health') {
         if (sender.tabId !== undefined) await deps.saveHealth(sender.tabId, request.report);
         return { ok: true };
@@ -153,10 +190,29 @@ export function createHistoryService(deps: ServiceDeps) {
           await written;
           const wanted = request.viewsFor ? new Set(request.viewsFor) : null;
           const shown = wanted ? request.batch.tasks.filter((t) => wanted.has(t.key)) : request.batch.tasks;
-          const keys = shown.map((t) => t.key);
-          const people = [...new Set(shown.flatMap((t) => t.assignees.map((a) => `${a.site}:${a.handle}`)))];
-          return { ok: true, views: await observations.holdWhile(views(db, keys, people)) };
+          return { ok: true, views: await observations.holdWhile(viewsOfObserved(db, shown)) };
         }
+        case 'site-json': {
+          const json = siteJsonPieces.take(request.boardId, request.responses);
+          if (json === 'too-big') return { ok: false, error: SITE_JSON_TOO_BIG };
+          const noViews = { tasks: [], contractors: [] };
+          if (json === 'incomplete') return { ok: true, board: null, views: noViews, incomplete: true };
+          const snapshot = await checkSiteJson(request.site, json);
+          if (!snapshot) return { ok: true, board: null, views: noViews };
+          const { first, rest } = boardBatches(snapshot, new Set(request.viewsFor), BOARD_PART_SIZE, {
+            site: request.site,
+            pageUrl: request.pageUrl,
+            observedAt: request.observedAt,
+          });
+          const board = { keys: snapshot.observations.map((o) => o.key).join('\n'), scope: snapshot.scope.join('\n') };
+          const firstWritten = observations.add(first, page);
+          boardsOnTheirWay.add(request.boardId, [firstWritten, ...rest.map((batch) => observations.add(batch, page))]);
+          if (first.tasks.length > 0) void observations.bringForward(first.tasks.map((t) => t.key));
+          await firstWritten;
+          return { ok: true, board, views: await observations.holdWhile(viewsOfObserved(db, first.tasks)) };
+        }
+        case 'board-written':
+          return { ok: true, outcome: await boardsOnTheirWay.outcome(request.boardId) };
         case 'get-views':
           await observations.bringForward(request.taskKeys);
           return { ok: true, views: await observations.holdWhile(views(db, request.taskKeys, request.contractorIds)) };

@@ -17,8 +17,9 @@ export class PageLeft extends Error {
 /**
  * The pages' observations, written one batch at a time, in the order they came.
  *
- * A page hands a big board over in parts all at once (`utils/content/snapshot-parts.ts`), so that it need not hold
- * what waits to be written. Opening a transaction for each part as it arrives would line them all up in
+ * A big board comes in parts all at once: handed over by its page (`utils/content/snapshot-parts.ts`), so that the
+ * page need not hold what waits to be written, or split here from the site JSON the page sent unparsed
+ * (`board-batches.ts`). Opening a transaction for each part as it arrives would line them all up in
  * IndexedDB, which runs transactions over the same stores in the order they were opened: a page's views, asked
  * for meanwhile, would wait for the whole board. Here a part's transaction is opened only once the one before it
  * is done, so a read waits for one part at most, and the tasks a page asks about while they still wait are

@@ -17,6 +17,8 @@ import { onScreenWithin, watchNearViewport } from './near-viewport';
 import { provisionalView } from './provisional-view';
 import { sendSnapshotInParts, type HandOverOutcome } from './snapshot-parts';
 
+type FetchSiteJson = NonNullable<SiteAdapter['fetchSiteJson']>;
+
 /** How long page mutations settle before Leeway re-reads the page. */
 const SETTLE_MS = 80;
 /**
@@ -28,6 +30,8 @@ const SETTLE_MS = 80;
 const SNAPSHOT_PATIENCE_MS = 10_000;
 /** Tasks per batch when a board's off-screen tasks are sent (each batch is one transaction). */
 const REST_BATCH = 500;
+/** How long the site's JSON may be sent on, a piece after another, in one task (see `streamSiteJson`). */
+const PIECES_TASK_MS = 8;
 /** How long a burst of history changes settles before views are fetched again. */
 const RELOAD_SETTLE_MS = 250;
 /**
@@ -65,6 +69,8 @@ const REPLY_DRAW_MS = 20;
 /** Cards whose read was let go are read again this many at a time when they are drawn (see `drawSlice`). */
 const DRAW_BATCH = 20;
 
+/** The lines of a text, none for an empty one. */
+const lines = (text: string) => (text === '' ? [] : text.split('\n'));
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /**
@@ -109,7 +115,7 @@ export function runAdapter(ctx: ContentScriptContext, adapter: SiteAdapter): voi
   let snapshotKeys = new Set<string>();
   let route: SiteRoute | null = null;
   /** Whether the site's JSON could be read for the current route. */
-  let json: HealthReport['json'] = adapter.snapshot ? 'unavailable' : 'none';
+  let json: HealthReport['json'] = adapter.snapshot || adapter.fetchSiteJson ? 'unavailable' : 'none';
   let lastHealth = '';
   let pageUrl = location.href;
   let timer: number | undefined;
@@ -239,8 +245,14 @@ export function runAdapter(ctx: ContentScriptContext, adapter: SiteAdapter): voi
 
   function answered(keys: string[], reply: { ok: true; views: Views } | { ok: false }): void {
     if (reply.ok) absorb(reply.views);
-    // Cards that came near while this batch was on its way were new to the background then, and so may be the
-    // people shown (a freelancer's name on a contract page is asked for before the contract's milestones are stored).
+    askForMissingViews(keys);
+  }
+
+  /**
+   * Cards that came near while their batch was on its way were new to the background then, and so may be the
+   * people shown (a freelancer's name on a contract page is asked for before the contract's milestones are stored).
+   */
+  function askForMissingViews(keys: string[]): void {
     requestViews(
       keys.filter((key) => wantedTasks.has(key) && !tasks.has(key)),
       [...wantedPeople].filter((id) => !people.has(id)),
@@ -248,8 +260,10 @@ export function runAdapter(ctx: ContentScriptContext, adapter: SiteAdapter): voi
   }
 
   async function loadSnapshot(next: SiteRoute): Promise<void> {
+    if (snapshotScope.has(next.id)) return;
+    if (adapter.fetchSiteJson) return loadSiteJson(next, adapter.fetchSiteJson.bind(adapter));
     const readSnapshot = adapter.snapshot;
-    if (!readSnapshot || snapshotScope.has(next.id)) return;
+    if (!readSnapshot) return;
     const fresh = await readSnapshot(next).catch(() => null);
     json = fresh ? 'ok' : 'unavailable';
     if (!fresh || ctx.isInvalid) return;
@@ -272,6 +286,87 @@ export function runAdapter(ctx: ContentScriptContext, adapter: SiteAdapter): voi
         reloadIfOwed();
       });
     await parts.first;
+  }
+
+  /**
+   * The site's JSON for a route, passed to the background as it downloads (`streamSiteJson`); the background checks
+   * it and writes it in parts, the cards on screen first, and the page keeps only the keys it lists. Resolves once
+   * the cards on screen are written; the rest is waited for like a board sent in parts. A board the background lost
+   * (the service worker was stopped midway) is fetched and sent again after each of RETRY_DELAYS_MS; writing it
+   * twice adds nothing.
+   */
+  function loadSiteJson(next: SiteRoute, fetchSiteJson: FetchSiteJson): Promise<void> {
+    let firstAnswered = () => {};
+    const first = new Promise<void>((resolve) => (firstAnswered = resolve));
+    sendingParts++;
+    void (async () => {
+      for (let attempt = 0; ; attempt++) {
+        const boardId = crypto.randomUUID();
+        const reply = await streamSiteJson(next, fetchSiteJson, boardId);
+        const lostOnTheWay = reply !== null && ('unanswered' in reply || (reply.ok && reply.incomplete === true));
+        // A retry that could not fetch the JSON keeps what the attempt before it found.
+        if (!lostOnTheWay && (attempt === 0 || reply?.ok)) json = reply?.ok && reply.board ? 'ok' : 'unavailable';
+        if (reply?.ok && reply.board) {
+          // The chips on screen are redrawn in the reply's own task (see `absorb`), the board's keys taken in the
+          // next: on a 5,000-card board, splitting them into sets took 17 ms beside a 25 ms redraw.
+          const { board } = reply;
+          absorb(reply.views);
+          await sleep(0);
+          const keys = lines(board.keys);
+          snapshotScope = new Set(lines(board.scope));
+          snapshotKeys = new Set(keys);
+          askForMissingViews(keys);
+        }
+        const delay = RETRY_DELAYS_MS[attempt];
+        if (lostOnTheWay && delay !== undefined && !ctx.isInvalid) {
+          await sleep(delay);
+          continue;
+        }
+        firstAnswered();
+        if (!reply?.ok || !reply.board || ctx.isInvalid) return;
+        const written = await handOver({ type: 'board-written', boardId });
+        const lost = 'unanswered' in written || (written.ok && written.outcome === 'unknown');
+        if (!lost || delay === undefined || ctx.isInvalid) return;
+        await sleep(delay);
+      }
+    })()
+      .catch(() => {})
+      .finally(() => {
+        firstAnswered();
+        sendingParts--;
+        reloadIfOwed();
+      });
+    return first;
+  }
+
+  /**
+   * Streams the site's JSON to the background as it downloads, a few pieces a task (putting a piece into a message
+   * takes Chromium about 12 ms a megabyte: a 5,000-card board's 4.8 MB in one message made a 53–69 ms task), and
+   * then asks the background to check and write it. The page holds no more of the text than the piece it is
+   * sending. Null: the page could not fetch it.
+   */
+  async function streamSiteJson(next: SiteRoute, fetchSiteJson: FetchSiteJson, boardId: string) {
+    const pieces = new Map<string, number>();
+    let sliceStarted = performance.now();
+    const complete = await fetchSiteJson(next, async (name, text) => {
+      const index = pieces.get(name) ?? 0;
+      pieces.set(name, index + 1);
+      void handOver({ type: 'site-json-piece', boardId, name, index, text });
+      if (performance.now() - sliceStarted >= PIECES_TASK_MS) {
+        await sleep(0);
+        sliceStarted = performance.now();
+      }
+    }).catch(() => null);
+    if (!complete || ctx.isInvalid) return null;
+    return handOver({
+      type: 'site-json',
+      site: adapter.site,
+      pageUrl,
+      observedAt: new Date().toISOString(),
+      boardId,
+      responses: Object.fromEntries(complete.map((name) => [name, pieces.get(name) ?? 0])),
+      viewsFor: [...wantedTasks],
+    });
   }
 
   /** A read spread over several tasks is under way; one asked for meanwhile follows it (see `refresh`). */

@@ -9,6 +9,9 @@ type Board = Pick<Snapshot, 'observations' | 'facts'>;
 export type HandOverOutcome = 'written' | 'refused' | 'unanswered';
 
 /**
+ * For sites whose JSON the page reads itself (`SiteAdapter.snapshot`: Asana; Trello sends its JSON unparsed, and the
+ * background splits it the same way, `utils/background/board-batches.ts`).
+ *
  * Sends a snapshot of the site's JSON to the background in parts: the tasks on screen first, kept until they are
  * answered, so their chips need not wait for the background to take in the whole board; then, from the next task
  * on, the rest in parts of `partSize` (each its own all-or-nothing transaction), as many a task as fit in

@@ -1,8 +1,15 @@
 import * as z from 'zod/mini';
 import { lazySchema } from '../model/lazy-schema';
-import { CalendarDateSchema, ObservationBatchSchema } from '../model/observation';
+import { CalendarDateSchema, InstantSchema, ObservationBatchSchema, SiteIdSchema } from '../model/observation';
 import { HealthReportSchema } from '../health/report';
 import { ContractorViewSchema, TaskViewSchema, ViewsSchema } from './views';
+
+/**
+ * The most characters in a piece of a site's JSON response (`utils/sites/stream-text.ts` sends 256 K), and the most
+ * pieces a response may have; the background keeps at most 64 M characters of a board (`site-json-pieces.ts`).
+ */
+const MAX_PIECE_CHARS = 4 * 1024 * 1024;
+const MAX_PIECES = 16_384;
 
 // Built on first use (`lazySchema`): see `utils/model/lazy-schema.ts`. The content script never parses a request.
 /** A task the owner tracks by hand, from any page. */
@@ -22,6 +29,9 @@ export type ManualTask = z.infer<typeof ManualTaskSchema>;
  * Every message between Leeway's contexts. The background parses each one with `RequestSchema` and
  * answers `{ ok: false, error }` for anything that does not parse; it never throws at a caller.
  */
+/** The id a page gives a board it sends as site JSON (a UUID). */
+const BoardIdSchema = lazySchema(() => z.string().check(z.minLength(1), z.maxLength(100)));
+
 export const RequestSchema = lazySchema(() => z.discriminatedUnion('type', [
   /** Content script → background: what a page shows. Answered with the views for those tasks. */
   z.object({
@@ -30,6 +40,34 @@ export const RequestSchema = lazySchema(() => z.discriminatedUnion('type', [
     /** Answer with views for only these of the batch's tasks (the ones on screen); all of them when absent. */
     viewsFor: z.optional(z.array(z.string().check(z.maxLength(300))).check(z.maxLength(20000))),
   }),
+  /**
+   * Content script → background: a piece of the site's JSON for the page, unparsed, as it downloads
+   * (`SiteAdapter.fetchSiteJson`): the `index`th piece of response `name` of board `boardId`. Kept until `site-json`.
+   */
+  z.object({
+    type: z.literal('site-json-piece'),
+    boardId: BoardIdSchema,
+    name: z.string().check(z.minLength(1), z.maxLength(100)),
+    index: z.int().check(z.minimum(0), z.maximum(MAX_PIECES)),
+    text: z.string().check(z.maxLength(MAX_PIECE_CHARS)),
+  }),
+  /**
+   * Content script → background: the site's JSON for the page is all sent, `responses` saying how many pieces each
+   * has. The background puts it together, checks it and writes it in parts, the tasks in `viewsFor` (on screen)
+   * first. Answered once those are written, with their views and which tasks the JSON lists; `board-written` waits
+   * for the rest.
+   */
+  z.object({
+    type: z.literal('site-json'),
+    site: SiteIdSchema,
+    pageUrl: z.string().check(z.maxLength(4000)),
+    observedAt: InstantSchema,
+    boardId: BoardIdSchema,
+    responses: z.record(z.string().check(z.maxLength(100)), z.int().check(z.minimum(0), z.maximum(MAX_PIECES))),
+    viewsFor: z.array(z.string().check(z.maxLength(300))).check(z.maxLength(20000)),
+  }),
+  /** Content script → background: answered once the rest of a `site-json` board is written (or can't be). */
+  z.object({ type: z.literal('board-written'), boardId: BoardIdSchema }),
   /** Content script → background: views for tasks and people on the page (after the owner edits). */
   z.object({
     type: z.literal('get-views'),
@@ -110,6 +148,27 @@ export const FailureSchema = lazySchema(() => z.object({ ok: z.literal(false), e
 
 export const ResponseSchemas = {
   observe: lazySchema(() => z.union([z.object({ ok: z.literal(true), views: ViewsSchema }), FailureSchema])),
+  'site-json-piece': lazySchema(() => z.union([z.object({ ok: z.literal(true) }), FailureSchema])),
+  'site-json': lazySchema(() => z.union([
+    z.object({
+      ok: z.literal(true),
+      /**
+       * The tasks the JSON lists, and the route ids it describes, each one string of lines: checked at once on the
+       * page, where a 5,000-card board's 10,000 ids checked one by one took 5 ms warm and more cold, in the task that
+       * draws the first views. Null when the JSON did not check (the page falls back to the DOM).
+       */
+      board: z.nullable(z.object({ keys: z.string(), scope: z.string() })),
+      views: ViewsSchema,
+      /** Pieces went missing (the service worker was stopped while they came): the page sends the JSON again. */
+      incomplete: z.optional(z.literal(true)),
+    }),
+    FailureSchema,
+  ])),
+  'board-written': lazySchema(() => z.union([
+    /** `unknown`: the background has no such board on its way (it was stopped and started again): send it again. */
+    z.object({ ok: z.literal(true), outcome: z.enum(['written', 'refused', 'left', 'unknown']) }),
+    FailureSchema,
+  ])),
   'get-views': lazySchema(() => z.union([z.object({ ok: z.literal(true), views: ViewsSchema }), FailureSchema])),
   'page-left': lazySchema(() => z.union([z.object({ ok: z.literal(true) }), FailureSchema])),
   'report-health': lazySchema(() => z.union([z.object({ ok: z.literal(true) }), FailureSchema])),

@@ -46,6 +46,18 @@ export interface Snapshot {
   scope: string[];
 }
 
+/**
+ * The site's JSON for a page as it came, unparsed: each response's text by name (Trello: `board`, `cards`, `lists`,
+ * `actions`), null where one could not be fetched. See `SiteAdapter.fetchSiteJson`.
+ */
+export type SiteJson = Record<string, string | null>;
+
+/**
+ * Takes a site's JSON as it downloads: each response's text in pieces, in order. Resolves when the adapter may read
+ * on (the page is given its turn between pieces).
+ */
+export type SiteJsonSink = (name: string, piece: string) => Promise<void>;
+
 export interface SiteRoute {
   kind: string;
   /** The id of the thing whose JSON describes the page (Trello: the board or card shortLink). */
@@ -91,6 +103,19 @@ export interface SiteAdapter {
   readPageGradually?(document: Document, context: ReadContext): GradualRead;
   /** Reads the site's JSON for a route; null when the page can't (logged out, 401/403, HTML, garbage). */
   snapshot?(route: SiteRoute): Promise<Snapshot | null>;
+  /**
+   * Instead of `snapshot`, for sites whose pages can hold thousands of tasks: fetches the site's JSON for a route
+   * and passes each response's text to `sink` as it downloads, unparsed; the background puts the pieces together,
+   * checks them with `checkSiteJson` and writes them. Parsed and checked on the page, a 5,000-card board's JSON was
+   * 6–10 MB of the page's heap for the seconds the check took, between the page's own frames. Resolves with the
+   * names of the responses read to their end; null when a required one could not be (logged out, 401/403).
+   */
+  fetchSiteJson?(route: SiteRoute, sink: SiteJsonSink): Promise<string[] | null>;
+  /**
+   * Runs in the background: the snapshot that `fetchSiteJson`'s texts describe, or null when they do not parse or
+   * check (logged out, an HTML page, a changed format). Must not throw, and must not touch the DOM.
+   */
+  checkSiteJson?(json: SiteJson): Promise<Snapshot | null>;
   /**
    * True when `readPage` places more once a snapshot has been read (Asana: people behind initials-only
    * avatars), so the page is read again after each snapshot. Otherwise the earlier read stands: a second

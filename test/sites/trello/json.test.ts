@@ -1,6 +1,8 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { HistoryFactSchema, TaskObservationSchema } from '@/utils/model/observation';
-import { fetchBoardSnapshot, fetchCardSnapshot, type FetchLike } from '@/utils/sites/trello/json';
+import { checkBoardJson, fetchBoardSnapshot, fetchCardSnapshot, streamBoardJson, type FetchLike } from '@/utils/sites/trello/json';
+import { PIECE_CHARS } from '@/utils/sites/stream-text';
+import { trelloAdapter } from '@/utils/sites/trello/adapter';
 import { generateBoardJson, generateBoardModel } from '../../fixtures/trello/generate-board';
 import { fixtureText } from './fixtures';
 
@@ -201,5 +203,63 @@ describe('fetchCardSnapshot', () => {
     ['network error', 'network-error'],
   ])('null on %s', async (_name, route) => {
     await expect(fetchCardSnapshot('AbC123xy', fakeFetch({ '/1/cards/AbC123xy': route }).impl)).resolves.toBeNull();
+  });
+});
+
+/** A sink that keeps what it is given, as the background does, piece by piece. */
+function collecting() {
+  const pieces = new Map<string, string[]>();
+  const sink = async (name: string, piece: string) => {
+    pieces.set(name, [...(pieces.get(name) ?? []), piece]);
+  };
+  const texts = (names: string[]) => Object.fromEntries(names.map((n) => [n, (pieces.get(n) ?? []).join('')]));
+  return { sink, pieces, texts };
+}
+
+describe('the page streams, the background checks (streamBoardJson, checkBoardJson)', () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('the page passes the responses on as they came, parsing nothing, in pieces', async () => {
+    const { sink, pieces, texts } = collecting();
+    const complete = (await streamBoardJson('Kx7pQ2mN', sink, fakeFetch(GOOD).impl))!;
+    expect(complete).toEqual(['board', 'cards', 'lists', 'actions']);
+    expect(texts(complete)).toEqual({
+      board: fixtureText('json/board.json'),
+      cards: fixtureText('json/cards.json'),
+      lists: fixtureText('json/lists.json'),
+      actions: fixtureText('json/actions.json'),
+    });
+    expect(pieces.get('cards')!.every((p) => p.length <= PIECE_CHARS)).toBe(true);
+    // The background's check of those texts is the whole board.
+    expect(await checkBoardJson(texts(complete))).toEqual(await fetchBoardSnapshot('Kx7pQ2mN', fakeFetch(GOOD).impl));
+  });
+
+  it('a 5,000-card board goes in pieces of at most 256 K characters', async () => {
+    const data = generateBoardJson({ cards: 5000, seed: 3, today: '2026-12-01' });
+    const { impl } = fakeFetch({ '/1/boards/Brd50000': json(data.board), '/1/boards/Brd50000/cards': json(data.cards) });
+    const { sink, pieces, texts } = collecting();
+    expect(await streamBoardJson('Brd50000', sink, impl)).toEqual(['board', 'cards']);
+    expect(pieces.get('cards')!.length).toBeGreaterThan(8);
+    expect(pieces.get('cards')!.every((p) => p.length <= PIECE_CHARS)).toBe(true);
+    expect(JSON.parse(texts(['cards']).cards!)).toEqual(data.cards);
+  });
+
+  it('an extra that could not be fetched is left out; a required one makes the whole null', async () => {
+    const noLists = await streamBoardJson('Kx7pQ2mN', collecting().sink, fakeFetch({ ...GOOD, '/1/boards/Kx7pQ2mN/lists': 'network-error' }).impl);
+    expect(noLists).toEqual(['board', 'cards', 'actions']);
+    expect(await streamBoardJson('Kx7pQ2mN', collecting().sink, fakeFetch({ ...GOOD, '/1/boards/Kx7pQ2mN/cards': { status: 401, body: 'no' } }).impl)).toBeNull();
+  });
+
+  it('a direct load of a card streams its board for the background, with the page’s own fetch', async () => {
+    const { impl, calls } = fakeFetch(GOOD);
+    vi.stubGlobal('fetch', impl);
+    const { sink, texts } = collecting();
+    const complete = (await trelloAdapter.fetchSiteJson!({ kind: 'card', id: 'AbC123xy' }, sink))!;
+    expect(texts(complete).cards).toBe(fixtureText('json/cards.json'));
+    expect(calls.map((c) => new URL(c.url).pathname)).toEqual(expect.arrayContaining(['/1/cards/AbC123xy', '/1/boards/Kx7pQ2mN/cards']));
+    expect(calls.every((c) => c.init.credentials === 'include')).toBe(true);
+    const snapshot = await trelloAdapter.checkSiteJson!(texts(complete));
+    expect(snapshot?.scope).toEqual(expect.arrayContaining(['674e1f2a9c3b4d5e6f708190', 'Kx7pQ2mN', 'AbC123xy']));
+    expect(snapshot?.observations).toHaveLength(8);
   });
 });

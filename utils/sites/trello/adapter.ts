@@ -1,6 +1,6 @@
 import { readToEnd } from '@/utils/slices';
 import type { GradualRead, PlacedTask, ReadContext, SiteAdapter, Snapshot } from '../adapter';
-import { fetchBoardSnapshot, fetchCardSnapshot } from './json';
+import { checkBoardJson, fetchCardSnapshot, streamBoardJson } from './json';
 import { boardReader, toObservations, type DomCard, type DomDialog } from './reader';
 import type { TaskObservation } from '@/utils/model/observation';
 import { matchTrelloRoute } from './routes';
@@ -20,15 +20,19 @@ export const trelloAdapter: SiteAdapter = {
 
   readPageGradually: readGradually,
 
-  async snapshot(route): Promise<Snapshot | null> {
+  async fetchSiteJson(route, sink) {
     let boardId = route.id;
     if (route.kind === 'card') {
-      // A direct load of /c/… knows only the card; its JSON names the board.
+      // A direct load of /c/… knows only the card; its JSON (one card, parsed here) names the board.
       const card = await fetchCardSnapshot(route.id);
       if (!card) return null;
       boardId = card.board.shortLink ?? card.board.id;
     }
-    const board = await fetchBoardSnapshot(boardId);
+    return streamBoardJson(boardId, sink);
+  },
+
+  async checkSiteJson(json): Promise<Snapshot | null> {
+    const board = await checkBoardJson(json);
     if (!board) return null;
     return {
       observations: board.observations,

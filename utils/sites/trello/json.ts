@@ -9,6 +9,8 @@ import { lazySchema } from '@/utils/model/lazy-schema';
 import type { HistoryFact, PersonRef, TaskObservation } from '@/utils/model/observation';
 import { HistoryFactSchema, InstantSchema, TaskObservationSchema } from '@/utils/model/observation';
 import { drainInSlices, eachInSlices } from '@/utils/slices';
+import type { SiteJsonSink } from '../adapter';
+import { streamText } from '../stream-text';
 
 /** The subset of `fetch` we use, so tests and Firefox (`content.fetch`) can inject their own. */
 export type FetchLike = (url: string, init: RequestInit) => Promise<Response>;
@@ -93,16 +95,29 @@ export interface CardSnapshot {
   board: TrelloBoard;
 }
 
-/** Fetches JSON; null on any HTTP error, non-JSON body (the HTML login page) or network failure. */
-async function getJson(url: string, fetchImpl: FetchLike): Promise<unknown> {
+/** Fetches a response's text, unparsed; null on any HTTP error or network failure. */
+async function getText(url: string, fetchImpl: FetchLike): Promise<string | null> {
   try {
     const response = await fetchImpl(url, { credentials: 'include', headers: { Accept: 'application/json' } });
-    if (!response.ok) return null;
-    const text = await response.text();
+    return response.ok ? await response.text() : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Parses a response's text; null for none, or for what is not JSON (the HTML login page). */
+function parseJson(text: string | null | undefined): unknown {
+  if (typeof text !== 'string') return null;
+  try {
     return JSON.parse(text) as unknown;
   } catch {
     return null;
   }
+}
+
+/** Fetches and parses JSON; null on any HTTP error, non-JSON body (the HTML login page) or network failure. */
+async function getJson(url: string, fetchImpl: FetchLike): Promise<unknown> {
+  return parseJson(await getText(url, fetchImpl));
 }
 
 /**
@@ -203,29 +218,43 @@ function latestCompletions(facts: readonly HistoryFact[]): Map<string, string> {
   return latest;
 }
 
+/** A board's four responses, by the names the background's check knows them by (`checkBoardJson`). */
+const BOARD_RESPONSES = ['board', 'cards', 'lists', 'actions'] as const;
+type BoardResponse = (typeof BOARD_RESPONSES)[number];
+
+/**
+ * Fetches a board's responses and passes their texts to `sink` as they download, unparsed, for the background to
+ * check (`checkBoardJson`): parsed and checked on the page, a 5,000-card board's JSON was 6–10 MB of the page's
+ * heap for the seconds its check took. Resolves with the names of the responses read to their end; null when a
+ * required one (board, cards) could not be.
+ */
+export async function streamBoardJson(
+  boardShortLinkOrId: string,
+  sink: SiteJsonSink,
+  fetchImpl: FetchLike = defaultFetch,
+): Promise<BoardResponse[] | null> {
+  if (!BOARD_ID.test(boardShortLinkOrId)) return null;
+  const id = boardShortLinkOrId;
+  const init: RequestInit = { credentials: 'include', headers: { Accept: 'application/json' } };
+  const complete = await Promise.all(
+    BOARD_RESPONSES.map((name) => streamText(() => fetchImpl(trelloUrls[name](id), init), (piece) => sink(name, piece))),
+  );
+  if (!complete[0] || !complete[1]) return null;
+  return BOARD_RESPONSES.filter((_, i) => complete[i]);
+}
+
 /**
  * The whole board from Trello's JSON: observations for every visible card, history facts from the
  * board's actions, and the board itself. Board and cards are required; lists and actions are extras
- * (missing → list names null / no facts). Null when the required parts fail.
+ * (missing or malformed → list names null / no facts). Null when the required parts fail. Never throws.
  */
-export async function fetchBoardSnapshot(
-  boardShortLinkOrId: string,
-  fetchImpl: FetchLike = defaultFetch,
-): Promise<BoardSnapshot | null> {
+export async function checkBoardJson(json: Partial<Record<BoardResponse, string | null>>): Promise<BoardSnapshot | null> {
   try {
-    if (!BOARD_ID.test(boardShortLinkOrId)) return null;
-    const id = boardShortLinkOrId;
-    const [boardRaw, cardsRaw, listsRaw, actionsRaw] = await Promise.all([
-      getJson(trelloUrls.board(id), fetchImpl),
-      getJson(trelloUrls.cards(id), fetchImpl),
-      getJson(trelloUrls.lists(id), fetchImpl),
-      getJson(trelloUrls.actions(id), fetchImpl),
-    ]);
-    const board = BoardSchema.safeParse(boardRaw);
-    const cards = await parseArray(CardSchema, cardsRaw);
+    const board = BoardSchema.safeParse(parseJson(json.board));
+    const cards = await parseArray(CardSchema, parseJson(json.cards));
     if (!board.success || !cards) return null;
-    const lists = (await parseArray(ListSchema, listsRaw)) ?? [];
-    const actions = (await parseArray(ActionSchema, actionsRaw)) ?? [];
+    const lists = (await parseArray(ListSchema, parseJson(json.lists))) ?? [];
+    const actions = (await parseArray(ActionSchema, parseJson(json.actions))) ?? [];
 
     const listName = new Map(lists.map((l) => [l.id, l.name]));
     const shortLinkById = new Map(cards.map((c) => [c.id, c.shortLink]));
@@ -253,6 +282,22 @@ export async function fetchBoardSnapshot(
   } catch {
     return null;
   }
+}
+
+/** `streamBoardJson` and `checkBoardJson` in one go (tests, and tools that read a board outside the extension). */
+export async function fetchBoardSnapshot(
+  boardShortLinkOrId: string,
+  fetchImpl: FetchLike = defaultFetch,
+): Promise<BoardSnapshot | null> {
+  const pieces = new Map<string, string[]>();
+  const sink: SiteJsonSink = async (name, piece) => {
+    const received = pieces.get(name) ?? [];
+    received.push(piece);
+    pieces.set(name, received);
+  };
+  const complete = await streamBoardJson(boardShortLinkOrId, sink, fetchImpl);
+  if (!complete) return null;
+  return checkBoardJson(Object.fromEntries(complete.map((name) => [name, (pieces.get(name) ?? []).join('')])));
 }
 
 /**
