@@ -32,6 +32,8 @@ export interface FakeTrello {
   render: 'server' | 'app';
   /** How long each `/1/…` request waits before it is answered (a slow API: the page is read before its JSON is in). */
   jsonDelayMs: number;
+  /** Holds a `/1/…` request until what it returns settles (a test stops the service worker meanwhile). */
+  hold?: (path: string) => Promise<void> | undefined;
 }
 
 /** How long after DOMContentLoaded the `app` rendering puts the board in. */
@@ -44,7 +46,7 @@ const LOGIN_PAGE = '<!DOCTYPE html><html><head><title>Log in to Trello</title></
 export async function serveTrello(
   context: BrowserContext,
   board: FixtureBoard,
-  options: { json?: JsonMode; ui?: 'new' | 'legacy'; mangle?: (html: string) => string; render?: 'server' | 'app'; jsonDelayMs?: number } = {},
+  options: Partial<Pick<FakeTrello, 'json' | 'ui' | 'mangle' | 'render' | 'jsonDelayMs' | 'hold'>> = {},
 ): Promise<FakeTrello> {
   const fake: FakeTrello = {
     board,
@@ -54,6 +56,7 @@ export async function serveTrello(
     mangle: options.mangle,
     render: options.render ?? 'server',
     jsonDelayMs: options.jsonDelayMs ?? 0,
+    hold: options.hold,
   };
   await context.route('https://trello.com/**', (route) => answer(route, fake));
   return fake;
@@ -80,6 +83,7 @@ async function answer(route: Route, fake: FakeTrello): Promise<void> {
 async function answerApi(route: Route, fake: FakeTrello, path: string): Promise<void> {
   fake.apiRequests.push(path);
   if (fake.jsonDelayMs > 0) await new Promise((resolve) => setTimeout(resolve, fake.jsonDelayMs));
+  await fake.hold?.(path);
   if (fake.json === 'unauthorized') return route.fulfill({ status: 401, contentType: 'text/plain', body: 'unauthorized permission requested' });
   if (fake.json === 'login-page') return route.fulfill({ status: 200, contentType: 'text/html', body: LOGIN_PAGE });
   if (fake.json === 'garbage') return route.fulfill({ status: 200, contentType: 'application/json', body: '{"cards": [oops' });

@@ -1,7 +1,7 @@
 /**
  * Robustness in the real browser (issue #7): the service worker stopped in the middle of a big import
- * leaves the history with all of the file or none of it; stopped while a big board's parts wait to be written,
- * the page reads its board again and every card reaches the history; two tabs of the same board observing at
+ * leaves the history with all of the file or none of it; stopped while a big board's parts wait to be written, or
+ * while its JSON comes in pieces, the page reads its board again and every card reaches the history; two tabs of the same board observing at
  * once record exactly what one tab records.
  */
 import type { BrowserContext, Page } from '@playwright/test';
@@ -73,6 +73,37 @@ test('the service worker stopped while a big board waits to be written: the page
   expect(new Set(file.tasks.map((t) => t.key)).size).toBe(3000);
   const firstSeen = file.events.filter((e) => e.type === 'first-seen');
   expect(firstSeen).toHaveLength(3000);
+});
+
+test('the service worker stopped while a board’s JSON comes in pieces: the page fetches it again and sends it whole', async ({ context, extensionId }) => {
+  test.setTimeout(120_000);
+  const board = generateBoardModel({ cards: 1500, seed: 12, today: todayIso() });
+  // The first request for the cards waits until the worker has been stopped: the other responses' pieces went to the
+  // worker that was stopped, the cards' go to the one that starts after it.
+  let releaseCards = () => {};
+  const cardsHeld = new Promise<void>((resolve) => (releaseCards = resolve));
+  let cardRequests = 0;
+  const trello = await serveTrello(context, board, {
+    hold: (path) => (path.endsWith('/cards') && ++cardRequests === 1 ? cardsHeld : undefined),
+  });
+  const page = await context.newPage();
+  await page.goto(`https://trello.com/b/${board.shortLink}/${board.slug}`);
+  await expect.poll(() => trello.apiRequests.filter((p) => p.endsWith('/actions')).length).toBe(1);
+  await expect(page.locator('[data-leeway="task"]').first()).toBeVisible();
+  // The actions' 2 MB, sent in pieces a few a task, have reached the worker by now.
+  await page.waitForTimeout(1500);
+  await stopServiceWorker(page);
+  releaseCards();
+
+  const options = await context.newPage();
+  await options.goto(`chrome-extension://${extensionId}/options.html`);
+  // The background said the board was incomplete; the page fetched it again, and every card is in the history once.
+  await expect.poll(() => cardRequests, { timeout: 30_000 }).toBe(2);
+  await expect.poll(async () => (await exported(options)).tasks.length, { timeout: 60_000, intervals: [1000] }).toBe(1500);
+  const file = await settledExport(options);
+  expect(file.events.filter((e) => e.type === 'first-seen')).toHaveLength(1500);
+  // The board's history came through too (the site's own facts carry its ids).
+  expect(file.events.filter((e) => e.id.startsWith('json:')).length).toBeGreaterThan(1500);
 });
 
 /** Opens the demo board in `tabs` tabs at once and returns what the history holds once they are done. */
