@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 const sendMessage = vi.fn();
 vi.mock('wxt/browser', () => ({ browser: { runtime: { sendMessage: (m: unknown) => sendMessage(m) } } }));
 
-const { handOver, sendToBackground } = await import('@/utils/messages/client');
+const { answerArrivedInThisTask, handOver, sendToBackground } = await import('@/utils/messages/client');
 const request = { type: 'get-views' as const, taskKeys: ['trello:abc'], contractorIds: [] as string[] };
 const answer = { ok: true, views: { tasks: [], contractors: [] } };
 const noReceiver = new Error('Could not establish connection. Receiving end does not exist.');
@@ -64,5 +64,25 @@ describe('handOver', () => {
     await expect(handOver(request)).resolves.toMatchObject({ ok: false, unanswered: true });
     sendMessage.mockResolvedValueOnce(undefined).mockResolvedValueOnce(answer);
     await expect(sendToBackground(request, { retryDelaysMs: [1] })).resolves.toEqual(answer);
+  });
+});
+
+describe('answerArrivedInThisTask', () => {
+  it('says when the answer being taken in arrived, in its own task only', async () => {
+    sendMessage.mockReset();
+    sendMessage.mockResolvedValue(answer);
+    // The tests before this one took answers in; their tasks are over once this one has had a task of its own.
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(answerArrivedInThisTask()).toBeNull();
+    const before = performance.now();
+    const reply = await sendToBackground(request);
+    // The caller's continuation runs in the answer's task: the moment is known, and came before its check.
+    const arrived = answerArrivedInThisTask();
+    expect(reply).toEqual(answer);
+    expect(arrived).not.toBeNull();
+    expect(arrived!).toBeGreaterThanOrEqual(before);
+    expect(arrived!).toBeLessThanOrEqual(performance.now());
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(answerArrivedInThisTask()).toBeNull();
   });
 });
