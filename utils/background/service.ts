@@ -28,7 +28,7 @@ import type { Settings } from '../settings';
 import type { HealthReport } from '../health/report';
 import { buildContractorView, buildTaskView, deliveriesOf, type ViewContext } from '../views/build-views';
 import { createHistoryCache } from './history-cache';
-import { createWriteQueue, PageLeft } from './write-queue';
+import { createWriteQueue, PageLeft, type Sender } from './write-queue';
 import { boardBatches } from './board-batches';
 import { createBoardTracker } from './board-tracker';
 import { BOARD_JSON_MAX_CHARS, createSiteJsonPieces } from './site-json-pieces';
@@ -140,6 +140,28 @@ export function createHistoryService(deps: ServiceDeps) {
     return check ? check(json).catch(() => null) : null;
   }
 
+  /**
+   * A board whose JSON its page sent in pieces: put together, checked, and queued in parts, the cards on screen
+   * first. Answered once those are written, with their views and the board's keys (see the `site-json` message).
+   */
+  async function takeSiteJson(db: HistoryDb, request: Extract<Request, { type: 'site-json' }>, page: Sender | undefined) {
+    const json = siteJsonPieces.take(request.boardId, request.responses);
+    if (json === 'too-big') return { ok: false as const, error: SITE_JSON_TOO_BIG };
+    const noViews = { tasks: [], contractors: [] };
+    if (json === 'incomplete') return { ok: true as const, board: null, views: noViews, incomplete: true as const };
+    const snapshot = await checkSiteJson(request.site, json);
+    if (!snapshot) return { ok: true as const, board: null, views: noViews };
+    const { site, pageUrl, observedAt } = request;
+    const { first, rest } = boardBatches(snapshot, new Set(request.viewsFor), BOARD_PART_SIZE, { site, pageUrl, observedAt });
+    const board = { keys: snapshot.observations.map((o) => o.key).join('\n'), scope: snapshot.scope.join('\n') };
+    const firstWritten = observations.add(first, page);
+    boardsOnTheirWay.add(request.boardId, [firstWritten, ...rest.map((batch) => observations.add(batch, page))]);
+    // The cards on screen go before whatever other parts wait (another tab's board, say).
+    if (first.tasks.length > 0) void observations.bringForward(first.tasks.map((t) => t.key));
+    await firstWritten;
+    return { ok: true as const, board, views: await observations.holdWhile(viewsOfObserved(db, first.tasks)) };
+  }
+
   async function overview(db: HistoryDb) {
     const base = await context();
     const [tasks, contractors, events] = await Promise.all([getAllTasks(db), getAllContractors(db), db.getAll('events')]);
@@ -192,25 +214,8 @@ export function createHistoryService(deps: ServiceDeps) {
           const shown = wanted ? request.batch.tasks.filter((t) => wanted.has(t.key)) : request.batch.tasks;
           return { ok: true, views: await observations.holdWhile(viewsOfObserved(db, shown)) };
         }
-        case 'site-json': {
-          const json = siteJsonPieces.take(request.boardId, request.responses);
-          if (json === 'too-big') return { ok: false, error: SITE_JSON_TOO_BIG };
-          const noViews = { tasks: [], contractors: [] };
-          if (json === 'incomplete') return { ok: true, board: null, views: noViews, incomplete: true };
-          const snapshot = await checkSiteJson(request.site, json);
-          if (!snapshot) return { ok: true, board: null, views: noViews };
-          const { first, rest } = boardBatches(snapshot, new Set(request.viewsFor), BOARD_PART_SIZE, {
-            site: request.site,
-            pageUrl: request.pageUrl,
-            observedAt: request.observedAt,
-          });
-          const board = { keys: snapshot.observations.map((o) => o.key).join('\n'), scope: snapshot.scope.join('\n') };
-          const firstWritten = observations.add(first, page);
-          boardsOnTheirWay.add(request.boardId, [firstWritten, ...rest.map((batch) => observations.add(batch, page))]);
-          if (first.tasks.length > 0) void observations.bringForward(first.tasks.map((t) => t.key));
-          await firstWritten;
-          return { ok: true, board, views: await observations.holdWhile(viewsOfObserved(db, first.tasks)) };
-        }
+        case 'site-json':
+          return await takeSiteJson(db, request, page);
         case 'board-written':
           return { ok: true, outcome: await boardsOnTheirWay.outcome(request.boardId) };
         case 'get-views':
