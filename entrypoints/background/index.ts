@@ -36,7 +36,10 @@ export default defineBackground(() => {
     onHistoryChanged: () => historyRevisionItem.setValue(Date.now()),
     saveSettings: (settings) => settingsItem.setValue(settings),
     saveHealth: (tabId, report) => storage.setItem(healthKey(tabId), report),
-    siteJsonChecker: (site) => SITE_ADAPTERS.find((a) => a.site === site && a.checkSiteJson)?.checkSiteJson?.bind(null),
+    siteJsonChecker: (site) => {
+      const adapter = SITE_ADAPTERS.find((a) => a.site === site);
+      return adapter?.checkSiteJson?.bind(adapter);
+    },
   });
   browser.tabs.onRemoved.addListener((tabId) => void storage.removeItem(healthKey(tabId)));
 
