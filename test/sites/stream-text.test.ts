@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { streamText } from '@/utils/sites/stream-text';
 
 /** A response whose body comes in the given chunks (UTF-8), and then fails when `failAfter` is set. */
@@ -23,6 +23,8 @@ async function collect(response: () => Promise<Response>, pieceChars: number) {
 }
 
 describe('streamText', () => {
+  afterEach(() => vi.unstubAllGlobals());
+
   it('passes the text on in pieces of at most the given size, in order, whatever the chunks', async () => {
     const text = 'abcdefghij'.repeat(50);
     const { ok, pieces } = await collect(chunked([text.slice(0, 7), text.slice(7, 300), text.slice(300)]), 64);
@@ -52,6 +54,15 @@ describe('streamText', () => {
     const midway = await collect(chunked(['[1,2,3,', '4,5'], { failAfter: true }), 4);
     expect(midway.ok).toBe(false);
     expect(await collect(async () => Promise.reject(new TypeError('Failed to fetch')), 4)).toEqual({ ok: false, pieces: [] });
+  });
+
+  it('without TextDecoderStream, reads the text whole and cuts it the same way', async () => {
+    vi.stubGlobal('TextDecoderStream', undefined);
+    const text = '["Launch 🚀 day"]'.repeat(30);
+    const { ok, pieces } = await collect(chunked([text.slice(0, 100), text.slice(100)]), 7);
+    expect(ok).toBe(true);
+    expect(pieces.join('')).toBe(text);
+    expect(pieces.every((p) => p.length <= 8 && !/[\uD800-\uDBFF]$/.test(p))).toBe(true);
   });
 
   it('an empty body is whole, with no piece', async () => {

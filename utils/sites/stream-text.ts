@@ -19,7 +19,8 @@ export async function streamText(
   try {
     const got = await response();
     if (!got.ok) return false;
-    if (!got.body) {
+    // A browser without a streamed body or `TextDecoderStream` gets the text whole, then cut the same way.
+    if (!got.body || typeof TextDecoderStream === 'undefined') {
       const text = await got.text();
       let rest = text;
       while (rest.length > 0) {
