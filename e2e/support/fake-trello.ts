@@ -34,6 +34,8 @@ export interface FakeTrello {
   jsonDelayMs: number;
   /** Holds a `/1/…` request until what it returns settles (a test stops the service worker meanwhile). */
   hold?: (path: string) => Promise<void> | undefined;
+  /** The board the `/1/…` JSON describes, when it is not the page's (a page showing some of a board's cards). */
+  jsonBoard?: FixtureBoard;
 }
 
 /** How long after DOMContentLoaded the `app` rendering puts the board in. */
@@ -46,7 +48,7 @@ const LOGIN_PAGE = '<!DOCTYPE html><html><head><title>Log in to Trello</title></
 export async function serveTrello(
   context: BrowserContext,
   board: FixtureBoard,
-  options: Partial<Pick<FakeTrello, 'json' | 'ui' | 'mangle' | 'render' | 'jsonDelayMs' | 'hold'>> = {},
+  options: Partial<Pick<FakeTrello, 'json' | 'ui' | 'mangle' | 'render' | 'jsonDelayMs' | 'hold' | 'jsonBoard'>> = {},
 ): Promise<FakeTrello> {
   const fake: FakeTrello = {
     board,
@@ -57,6 +59,7 @@ export async function serveTrello(
     render: options.render ?? 'server',
     jsonDelayMs: options.jsonDelayMs ?? 0,
     hold: options.hold,
+    jsonBoard: options.jsonBoard,
   };
   await context.route('https://trello.com/**', (route) => answer(route, fake));
   return fake;
@@ -87,8 +90,8 @@ async function answerApi(route: Route, fake: FakeTrello, path: string): Promise<
   if (fake.json === 'unauthorized') return route.fulfill({ status: 401, contentType: 'text/plain', body: 'unauthorized permission requested' });
   if (fake.json === 'login-page') return route.fulfill({ status: 200, contentType: 'text/html', body: LOGIN_PAGE });
   if (fake.json === 'garbage') return route.fulfill({ status: 200, contentType: 'application/json', body: '{"cards": [oops' });
-  const json = boardJson(fake.board);
-  const board = fake.board;
+  const board = fake.jsonBoard ?? fake.board;
+  const json = boardJson(board);
   const boardIds = [board.id, board.shortLink];
   const [, , kind, id, sub] = path.split('/');
   let body: unknown = null;
