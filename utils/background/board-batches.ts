@@ -1,3 +1,4 @@
+import { groupBy } from '../group-by';
 import type { HistoryFact, ObservationBatch } from '../model/observation';
 import type { Snapshot } from '../sites/adapter';
 
@@ -17,10 +18,9 @@ export function boardBatches(
   partSize: number,
   source: BatchSource,
 ): { first: ObservationBatch; rest: ObservationBatch[] } {
-  const byTask = new Map<string, HistoryFact[]>();
-  for (const observation of snapshot.observations) byTask.set(observation.key, []);
-  const unlisted: HistoryFact[] = [];
-  for (const fact of snapshot.facts) (byTask.get(fact.taskKey) ?? unlisted).push(fact);
+  const listed = new Set(snapshot.observations.map((o) => o.key));
+  const byTask = groupBy(snapshot.facts, (fact) => fact.taskKey);
+  const unlisted = snapshot.facts.filter((fact) => !listed.has(fact.taskKey));
   const batchOf = (tasks: Snapshot['observations'], extraFacts: HistoryFact[] = []): ObservationBatch => ({
     site: source.site,
     pageUrl: source.pageUrl,

@@ -5,7 +5,7 @@ import { overlayCss } from '@/components/overlay-styles';
 import { TaskChip } from '@/components/TaskChip';
 import { todayLocal } from '../model/dates';
 import { TaskObservationSchema, type ObservationBatch, type TaskObservation } from '../model/observation';
-import { answerArrivedInThisTask, handOver, sendToBackground } from '../messages/client';
+import { answerArrivedInThisTask, HAND_OVER_TASK_MS, handOver, sendToBackground } from '../messages/client';
 import type { ContractorView, TaskView, Views } from '../messages/views';
 import { prepareDateFormats } from '../overlay/format';
 import { ensureHost, isLeewayNode, renderInto, setData } from '../overlay/host';
@@ -30,8 +30,6 @@ const SETTLE_MS = 80;
 const SNAPSHOT_PATIENCE_MS = 10_000;
 /** Tasks per batch when a board's off-screen tasks are sent (each batch is one transaction). */
 const REST_BATCH = 500;
-/** How long the site's JSON may be sent on, a piece after another, in one task (see `streamSiteJson`). */
-const PIECES_TASK_MS = 8;
 /** How long a burst of history changes settles before views are fetched again. */
 const RELOAD_SETTLE_MS = 250;
 /**
@@ -302,32 +300,9 @@ export function runAdapter(ctx: ContentScriptContext, adapter: SiteAdapter): voi
     sendingParts++;
     void (async () => {
       for (let attempt = 0; ; attempt++) {
-        const boardId = crypto.randomUUID();
-        const reply = await streamSiteJson(next, fetchSiteJson, boardId);
-        const lostOnTheWay = reply !== null && ('unanswered' in reply || (reply.ok && reply.incomplete === true));
-        // A retry that could not fetch the JSON keeps what the attempt before it found.
-        if (!lostOnTheWay && (attempt === 0 || reply?.ok)) json = reply?.ok && reply.board ? 'ok' : 'unavailable';
-        if (reply?.ok && reply.board) {
-          // The chips on screen are redrawn in the reply's own task (see `absorb`), the board's keys taken in the
-          // next: on a 5,000-card board, splitting them into sets took 17 ms beside a 25 ms redraw.
-          const { board } = reply;
-          absorb(reply.views);
-          await sleep(0);
-          const keys = lines(board.keys);
-          snapshotScope = new Set(lines(board.scope));
-          snapshotKeys = new Set(keys);
-          askForMissingViews(keys);
-        }
+        const outcome = await sendSiteJson(next, fetchSiteJson, attempt, firstAnswered);
         const delay = RETRY_DELAYS_MS[attempt];
-        if (lostOnTheWay && delay !== undefined && !ctx.isInvalid) {
-          await sleep(delay);
-          continue;
-        }
-        firstAnswered();
-        if (!reply?.ok || !reply.board || ctx.isInvalid) return;
-        const written = await handOver({ type: 'board-written', boardId });
-        const lost = 'unanswered' in written || (written.ok && written.outcome === 'unknown');
-        if (!lost || delay === undefined || ctx.isInvalid) return;
+        if (outcome !== 'lost' || delay === undefined || ctx.isInvalid) return;
         await sleep(delay);
       }
     })()
@@ -341,8 +316,34 @@ export function runAdapter(ctx: ContentScriptContext, adapter: SiteAdapter): voi
   }
 
   /**
-   * Streams the site's JSON to the background as it downloads, a few pieces a task (putting a piece into a message
-   * takes Chromium about 12 ms a megabyte: a 5,000-card board's 4.8 MB in one message made a 53–69 ms task), and
+   * One attempt of `loadSiteJson`: `lost` when the background lost the board on its way (pieces missing, or the
+   * worker stopped before it answered or with parts waiting), so that it is sent again.
+   */
+  async function sendSiteJson(next: SiteRoute, fetchSiteJson: FetchSiteJson, attempt: number, firstAnswered: () => void) {
+    const boardId = crypto.randomUUID();
+    const reply = await streamSiteJson(next, fetchSiteJson, boardId);
+    if (reply && ('unanswered' in reply || (reply.ok && reply.incomplete === true))) return 'lost';
+    // A retry that could not fetch the JSON keeps what the attempt before it found.
+    if (attempt === 0 || reply?.ok) json = reply?.ok && reply.board ? 'ok' : 'unavailable';
+    if (!reply?.ok || !reply.board) return 'done';
+    // The chips on screen are redrawn in the reply's own task (see `absorb`), the board's keys taken in the next: on
+    // a 5,000-card board, splitting them into sets took 17 ms beside a 25 ms redraw.
+    const { board } = reply;
+    absorb(reply.views);
+    await sleep(0);
+    const keys = lines(board.keys);
+    snapshotScope = new Set(lines(board.scope));
+    snapshotKeys = new Set(keys);
+    askForMissingViews(keys);
+    firstAnswered();
+    if (ctx.isInvalid) return 'done';
+    const written = await handOver({ type: 'board-written', boardId });
+    return 'unanswered' in written || (written.ok && written.outcome === 'unknown') ? 'lost' : 'done';
+  }
+
+  /**
+   * Streams the site's JSON to the background as it downloads, a few pieces a task (see HAND_OVER_TASK_MS: a
+   * 5,000-card board's 4.8 MB in one message made a 53–69 ms task), and
    * then asks the background to check and write it. The page holds no more of the text than the piece it is
    * sending. Null: the page could not fetch it.
    */
@@ -353,7 +354,7 @@ export function runAdapter(ctx: ContentScriptContext, adapter: SiteAdapter): voi
       const index = pieces.get(name) ?? 0;
       pieces.set(name, index + 1);
       void handOver({ type: 'site-json-piece', boardId, name, index, text });
-      if (performance.now() - sliceStarted >= PIECES_TASK_MS) {
+      if (performance.now() - sliceStarted >= HAND_OVER_TASK_MS) {
         await sleep(0);
         sliceStarted = performance.now();
       }

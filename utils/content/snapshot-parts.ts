@@ -1,5 +1,6 @@
 import type { TaskObservation } from '../model/observation';
 import type { Snapshot } from '../sites/adapter';
+import { HAND_OVER_TASK_MS } from '../messages/client';
 import { runInSlices } from '../slices';
 
 type Facts = Snapshot['facts'];
@@ -15,7 +16,7 @@ export type HandOverOutcome = 'written' | 'refused' | 'unanswered';
  * Sends a snapshot of the site's JSON to the background in parts: the tasks on screen first, kept until they are
  * answered, so their chips need not wait for the background to take in the whole board; then, from the next task
  * on, the rest in parts of `partSize` (each its own all-or-nothing transaction), as many a task as fit in
- * PARTS_TASK_MS, each let go of at once.
+ * HAND_OVER_TASK_MS, each let go of at once.
  *
  * The page does not hold what waits to be written (about 0.6 KB a task, megabytes on a big board, for the 7–10 s a
  * 5,000-card board takes to write): the background queues the parts and writes them in order, and writes first
@@ -69,7 +70,9 @@ export function sendSnapshotInParts(
     for (let attempt = 0; ; attempt++) {
       const unanswered = new Set<string>();
       const handedOver: Promise<void>[] = [];
-      // Parts follow one another in a task for up to PARTS_TASK_MS, each put into a message as it goes.
+      // Parts follow one another in a task for up to HAND_OVER_TASK_MS, each put into a message as it goes. One part
+      // a task, a 5,000-card board's ten later parts took ten of the page's turns, each after its frame (100–300 ms
+      // while the owner scrolls), and the page held what was not handed over yet.
       await runInSlices(
         (timeUp) => {
           while (remaining.length > 0 && !stopped()) {
@@ -87,7 +90,7 @@ export function sendSnapshotInParts(
           }
           return remaining.length > 0 && !stopped();
         },
-        { budgetMs: PARTS_TASK_MS, stopped },
+        { budgetMs: HAND_OVER_TASK_MS, stopped },
       );
       await Promise.all(handedOver);
       const delay = retryDelaysMs[attempt];
@@ -114,11 +117,3 @@ function factsOfListed(facts: Facts, listed: ReadonlySet<string>, unlisted: Fact
   }
   return byTask;
 }
-
-/**
- * How long later parts may follow one another in one task (see `runInSlices`). One part a task, a 5,000-card
- * board's ten later parts took ten of the page's turns, each after its frame (100–300 ms while the owner scrolls),
- * and the page held what was not handed over yet: in one bench reload the heap was read 1.1 s after the board's
- * JSON was checked, with parts still on the page (5.10 MB added, against 4.15 MB in two reloads read after them).
- */
-const PARTS_TASK_MS = 8;

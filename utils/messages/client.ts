@@ -37,6 +37,13 @@ export function answerArrivedInThisTask(): number | null {
   return answerArrivedAt;
 }
 
+/**
+ * How long a task may spend handing messages over, one after another: Chromium puts a message into its own format
+ * in the sender's task (about 12 ms a megabyte), so a big board's parts, or its JSON's pieces, go a few a task with
+ * the page's frames between.
+ */
+export const HAND_OVER_TASK_MS = 8;
+
 /** A request that never reached an answer (the service worker was stopped, the extension reloaded). */
 export interface Unanswered {
   ok: false;

@@ -19,23 +19,9 @@ export async function streamText(
   try {
     const got = await response();
     if (!got.ok) return false;
-    // A browser without a streamed body or `TextDecoderStream` gets the text whole, then cut the same way.
-    if (!got.body || typeof TextDecoderStream === 'undefined') {
-      const text = await got.text();
-      let rest = text;
-      while (rest.length > 0) {
-        const cut = pieceEnd(rest, pieceChars);
-        await onPiece(rest.slice(0, cut));
-        rest = rest.slice(cut);
-      }
-      return true;
-    }
-    const reader = got.body.pipeThrough(new TextDecoderStream()).getReader();
     let pending = '';
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      pending += value;
+    for await (const chunk of textChunks(got)) {
+      pending += chunk;
       // A chunk can be the whole body (a cached or small response): it is cut into pieces too.
       while (pending.length >= pieceChars) {
         const cut = pieceEnd(pending, pieceChars);
@@ -48,6 +34,20 @@ export async function streamText(
     return true;
   } catch {
     return false;
+  }
+}
+
+/** The body's text as it downloads; whole, in a browser without a streamed body or `TextDecoderStream`. */
+async function* textChunks(response: Response): AsyncGenerator<string> {
+  if (!response.body || typeof TextDecoderStream === 'undefined') {
+    yield await response.text();
+    return;
+  }
+  const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return;
+    yield value;
   }
 }
 

@@ -95,15 +95,8 @@ export interface CardSnapshot {
   board: TrelloBoard;
 }
 
-/** Fetches a response's text, unparsed; null on any HTTP error or network failure. */
-async function getText(url: string, fetchImpl: FetchLike): Promise<string | null> {
-  try {
-    const response = await fetchImpl(url, { credentials: 'include', headers: { Accept: 'application/json' } });
-    return response.ok ? await response.text() : null;
-  } catch {
-    return null;
-  }
-}
+/** How the site's JSON is asked for: with the user's cookies, as JSON. */
+const JSON_REQUEST: RequestInit = { credentials: 'include', headers: { Accept: 'application/json' } };
 
 /** Parses a response's text; null for none, or for what is not JSON (the HTML login page). */
 function parseJson(text: string | null | undefined): unknown {
@@ -117,7 +110,12 @@ function parseJson(text: string | null | undefined): unknown {
 
 /** Fetches and parses JSON; null on any HTTP error, non-JSON body (the HTML login page) or network failure. */
 async function getJson(url: string, fetchImpl: FetchLike): Promise<unknown> {
-  return parseJson(await getText(url, fetchImpl));
+  try {
+    const response = await fetchImpl(url, JSON_REQUEST);
+    return response.ok ? parseJson(await response.text()) : null;
+  } catch {
+    return null;
+  }
 }
 
 /**
@@ -235,9 +233,8 @@ export async function streamBoardJson(
 ): Promise<BoardResponse[] | null> {
   if (!BOARD_ID.test(boardShortLinkOrId)) return null;
   const id = boardShortLinkOrId;
-  const init: RequestInit = { credentials: 'include', headers: { Accept: 'application/json' } };
   const complete = await Promise.all(
-    BOARD_RESPONSES.map((name) => streamText(() => fetchImpl(trelloUrls[name](id), init), (piece) => sink(name, piece))),
+    BOARD_RESPONSES.map((name) => streamText(() => fetchImpl(trelloUrls[name](id), JSON_REQUEST), (piece) => sink(name, piece))),
   );
   if (!complete[0] || !complete[1]) return null;
   return BOARD_RESPONSES.filter((_, i) => complete[i]);
